@@ -1,0 +1,48 @@
+// Builds one bundle per host: the Node extension, the web extension (browser worker), the CLI,
+// the integration suite for each host, and the unit tests.
+//   node esbuild.config.mjs               build once (with source maps)
+//   node esbuild.config.mjs --watch       rebuild on change
+//   node esbuild.config.mjs --production  minified, no source maps (packaging)
+import * as esbuild from 'esbuild';
+import { readdirSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+/** Options every bundle shares. es2022 keeps esbuild from emitting APIs that Node 20 lacks. */
+const common = {
+  bundle: true,
+  format: 'cjs',
+  target: 'es2022',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  external: ['vscode'],
+};
+
+const unitTests = readdirSync('test/unit').filter(name => name.endsWith('.test.ts')).map(name => `test/unit/${name}`);
+
+/** @type {import('esbuild').BuildOptions[]} */
+const builds = [
+  { ...common, platform: 'node', entryPoints: ['src/extension/node.ts'], outfile: 'dist/node/extension.js' },
+  { ...common, platform: 'browser', entryPoints: ['src/extension/web.ts'], outfile: 'dist/web/extension.js' },
+  { ...common, platform: 'node', entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // One integration suite, bundled for each host; the define tells the tests which bundle they run in.
+  {
+    ...common, platform: 'browser', entryPoints: ['test/integration/web.ts'], outfile: 'dist/test/web/suite.js',
+    define: { __SUITE_HOST__: '"web"' },
+  },
+  {
+    ...common, platform: 'node', entryPoints: ['test/integration/node.ts'], outfile: 'dist/test/node/suite.js',
+    define: { __SUITE_HOST__: '"node"' }, external: ['vscode', 'mocha'],
+  },
+  { ...common, platform: 'node', entryPoints: unitTests, outdir: 'dist/test/unit', external: ['vscode', 'mocha'] },
+];
+
+if (watch) {
+  const contexts = await Promise.all(builds.map(options => esbuild.context(options)));
+  await Promise.all(contexts.map(context => context.watch()));
+  console.log('esbuild: watching for changes (Ctrl-C to stop)');
+} else {
+  await Promise.all(builds.map(options => esbuild.build(options)));
+}

@@ -1,0 +1,8 @@
+/** Command and view identifiers shared by the features, the manifest and the tests. */
+export const CommandId = {
+  openLibrary: 'speechDrafter.openLibrary',
+  showRuntime: 'speechDrafter.showRuntime',
+  showLog: 'speechDrafter.showLog',
+} as const;
+
+export const LIBRARY_VIEW_ID = 'speechDrafter.library';

@@ -1,0 +1,9 @@
+import type * as vscode from 'vscode';
+import { activateShared, type SpeechDrafterApi } from './activate';
+
+/** Entry of the web extension host (a browser worker: vscode.dev, github.dev, `npm start`). */
+export function activate(context: vscode.ExtensionContext): SpeechDrafterApi {
+  return activateShared(context, { kind: 'web', runtime: navigator.userAgent });
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,2 @@
+// Every integration test file, in one place for both host bundles.
+import './activation.test';
