@@ -29,7 +29,9 @@ function renderLibraryHtml(webview: vscode.Webview, mediaRoot: vscode.Uri): stri
     `img-src ${webview.cspSource}`,
     `script-src 'nonce-${nonce}'`,
   ].join('; ');
-  const t = (message: string): string => escapeHtml(vscode.l10n.t(message));
+  const title = escapeHtml(vscode.l10n.t('Speech library'));
+  const emptyTitle = escapeHtml(vscode.l10n.t('The library is not built yet'));
+  const emptyBody = escapeHtml(vscode.l10n.t('Speech Drafter will gather salutations, openings, section outlines, parallel sets and closings here from the bundled speeches and from the folders you add.'));
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(vscode.env.language)}">
 <head>
@@ -37,13 +39,13 @@ function renderLibraryHtml(webview: vscode.Webview, mediaRoot: vscode.Uri): stri
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${styleUri}">
-<title>${t('Speech library')}</title>
+<title>${title}</title>
 </head>
 <body>
 <main id="library" aria-live="polite">
   <section class="empty-state" role="status">
-    <h2>${t('The library is not built yet')}</h2>
-    <p>${t('Speech Drafter will gather salutations, openings, section outlines, parallel sets and closings here from the bundled speeches and from the folders you add.')}</p>
+    <h2>${emptyTitle}</h2>
+    <p>${emptyBody}</p>
   </section>
 </main>
 <script nonce="${nonce}" src="${scriptUri}"></script>

@@ -37,7 +37,7 @@ suite('Activation', () => {
     assert.ok(status.visible, 'the status bar item is shown for a plain-text draft');
     // 14 non-whitespace characters, 11 spoken: 3 seconds at the default 220 per minute.
     assert.match(status.text, /14\D+0\D+3\D/, 'character count and speaking time');
-    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   test('the status bar hides for documents that are not drafts', async () => {
@@ -45,6 +45,6 @@ suite('Activation', () => {
     const document = await vscode.workspace.openTextDocument({ language: 'json', content: '{"a": 1}' });
     await vscode.window.showTextDocument(document);
     assert.ok(!extension.exports.draftStatus().visible, 'no draft figures for a JSON file');
-    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

@@ -8,13 +8,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS } from './chromium.mjs';
 
+/**
+ * A throwaway Chromium profile that allows the service worker webviews register (an incognito context
+ * or a fresh profile with third-party cookies blocked refuses it).
+ */
+export function createChromiumProfile() {
+  const profile = mkdtempSync(join(tmpdir(), 'speech-drafter-chromium-'));
+  mkdirSync(join(profile, 'Default'));
+  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
+  return profile;
+}
+
 export function usePersistentChromium(executablePath) {
   const testWebRequire = createRequire(createRequire(import.meta.url).resolve('@vscode/test-web'));
   const { chromium } = testWebRequire('playwright');
   chromium.launch = async options => {
-    const profile = mkdtempSync(join(tmpdir(), 'speech-drafter-chromium-'));
-    mkdirSync(join(profile, 'Default'));
-    writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
+    const profile = createChromiumProfile();
     const args = [...new Set([...(options?.args ?? []), ...CHROMIUM_ARGS])];
     const context = await chromium.launchPersistentContext(profile, { ...options, args, executablePath, viewport: null });
     let closed = false;
