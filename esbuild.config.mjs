@@ -4,7 +4,7 @@
 //   node esbuild.config.mjs --watch       rebuild on change
 //   node esbuild.config.mjs --production  minified, no source maps (packaging)
 import * as esbuild from 'esbuild';
-import { readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -38,6 +38,10 @@ const builds = [
   },
   { ...common, platform: 'node', entryPoints: unitTests, outdir: 'dist/test/unit', external: ['vscode', 'mocha'] },
 ];
+
+// The segmenter's wasm ships beside the bundles: each host reads the bytes and hands them to the core.
+mkdirSync('dist', { recursive: true });
+copyFileSync('node_modules/jieba-wasm/pkg/web/jieba_rs_wasm_bg.wasm', 'dist/jieba_rs_wasm_bg.wasm');
 
 if (watch) {
   const contexts = await Promise.all(builds.map(options => esbuild.context(options)));

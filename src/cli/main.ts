@@ -1,15 +1,109 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DEFAULT_SPEAKING_RATE, measureDraft, speakingTime } from '../core/draftStats';
+import { countByKind, displayTitle, ENTRY_KINDS, serializeLibrary, type Library, type LibraryEntry } from '../core/library';
+import { mineLibrary } from '../core/mining/miner';
+import { outlineOf } from '../core/outline';
+import { readCorpusFile } from '../core/reading';
+import { loadJieba, type Segment } from '../core/segmenter';
+import { readCorpusPaths } from './corpusFiles';
 
 /** The `speech-drafter` command line: the same core as the extension, for scripts and quick checks. */
 
 interface CliCommand {
   readonly usage: string;
   readonly summary: string;
-  run(args: readonly string[]): number;
+  run(args: readonly string[]): number | Promise<number>;
+}
+
+/** The bundled corpus and the segmenter's wasm sit next to the CLI bundle (dist/) in the package. */
+const BUNDLED_SEEDS = join(__dirname, '..', 'seeds');
+const JIEBA_WASM = join(__dirname, 'jieba_rs_wasm_bg.wasm');
+
+function loadSegmenter(): Segment {
+  if (!existsSync(JIEBA_WASM)) throw new Error(`the segmenter is missing (${JIEBA_WASM}); run npm run build`);
+  return loadJieba(readFileSync(JIEBA_WASM));
+}
+
+/** Reads a draft the way the corpus is read (UTF-8, GBK, .docx), so `outline` accepts the same files. */
+async function readDraft(path: string): Promise<string> {
+  const result = await readCorpusFile(path, readFileSync(path));
+  if (!result.ok) throw new Error(`${path}: ${result.reason}`);
+  return result.text;
+}
+
+function preview(text: string, length = 60): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > length ? `${flat.slice(0, length)}…` : flat;
+}
+
+const KIND_LABELS: Readonly<Record<LibraryEntry['kind'], string>> = {
+  salutation: '称谓', opening: '开场', transition: '过渡', scaffold: '结构（提纲）', heading: '标题',
+  parallel: '排比', template: '格式句', quotation: '金句/引语', phrase: '常用表述', closing: '结尾',
+};
+
+function printLibrarySummary(library: Library, skipped: readonly { path: string; reason: string }[]): void {
+  const counts = countByKind(library);
+  console.log(`${library.documents.length} 篇讲稿，${library.entries.length} 条素材`);
+  for (const kind of ENTRY_KINDS) console.log(`  ${KIND_LABELS[kind].padEnd(8, '　')} ${counts[kind]}`);
+  const top = (kind: LibraryEntry['kind'], n: number): LibraryEntry[] => library.entries.filter(entry => entry.kind === kind).slice(0, n);
+  const sourceOf = (entry: LibraryEntry): string => displayTitle(library.documents[entry.sources[0].document]);
+  console.log('\n常用开场：');
+  for (const entry of top('opening', 5)) console.log(`  · ${preview(entry.text)}  〔${sourceOf(entry)}〕`);
+  console.log('\n结构（提纲）：');
+  for (const entry of top('scaffold', 5)) {
+    console.log(`  · ${sourceOf(entry)}（${library.documents[entry.sources[0].document].genre}）`);
+    for (const node of entry.outline ?? []) console.log(`      ${node.marker}${preview(node.text, 40)}`);
+  }
+  console.log('\n结尾：');
+  for (const entry of top('closing', 8)) console.log(`  · ${preview(entry.text)}（${entry.documents} 篇）`);
+  if (skipped.length > 0) {
+    console.log('\n跳过的文件：');
+    for (const file of skipped) console.log(`  · ${file.path}：${file.reason}`);
+  }
 }
 
 const commands: Readonly<Record<string, CliCommand>> = {
+  mine: {
+    usage: 'mine [PATH…] [--out FILE] [--json]',
+    summary: 'mine a library from speeches (default: the bundled corpus)',
+    async run(args) {
+      const { positional, flags } = parseArgs(args, ['out']);
+      const { files, skipped } = await readCorpusPaths(positional.length > 0 ? positional : [BUNDLED_SEEDS]);
+      const library = mineLibrary(files, loadSegmenter());
+      if (typeof flags.out === 'string') writeFileSync(flags.out, serializeLibrary(library));
+      if (flags.json) {
+        console.log(JSON.stringify({
+          documents: library.documents.length,
+          titles: library.documents.map(displayTitle),
+          entries: countByKind(library),
+          skipped,
+        }));
+      } else {
+        printLibrarySummary(library, skipped);
+        if (typeof flags.out === 'string') console.log(`\n素材库已写入 ${flags.out}`);
+      }
+      return 0;
+    },
+  },
+  outline: {
+    usage: 'outline FILE [--json]',
+    summary: 'title, genre, salutations, headings and closings of a draft',
+    async run(args) {
+      const { positional, flags } = parseArgs(args, []);
+      if (positional.length !== 1) return usageError('outline needs exactly one FILE');
+      const outline = outlineOf(await readDraft(positional[0]));
+      if (flags.json) {
+        console.log(JSON.stringify(outline));
+        return 0;
+      }
+      console.log(`${outline.title ? outline.title.text : '（无标题）'}〔${outline.genre}〕`);
+      for (const salutation of outline.salutations) console.log(`${String(salutation.line).padStart(5)}  称谓  ${salutation.text}`);
+      for (const heading of outline.headings) console.log(`${String(heading.line).padStart(5)}  ${'  '.repeat(heading.level - 1)}${heading.marker}${heading.text}`);
+      for (const closing of outline.closings) console.log(`${String(closing.line).padStart(5)}  结尾  ${preview(closing.text)}`);
+      return 0;
+    },
+  },
   stats: {
     usage: 'stats FILE [--rate N] [--json]',
     summary: 'character count (字数) and estimated speaking time of a draft',
@@ -61,7 +155,7 @@ function helpText(): string {
   return lines.join('\n');
 }
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     console.log(helpText());
@@ -70,11 +164,13 @@ function main(argv: readonly string[]): number {
   const command = commands[name];
   if (!command) return usageError(`unknown command "${name}"`);
   try {
-    return command.run(rest);
+    return await command.run(rest);
   } catch (error) {
     console.error(`speech-drafter ${name}: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then(code => {
+  process.exitCode = code;
+});

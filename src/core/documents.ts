@@ -1,0 +1,87 @@
+/**
+ * Splits the text of one corpus file into speeches. A scraped file may hold dozens of speeches one after
+ * another, each starting with a title line after a blank line; scraped pages also carry markers
+ * (`##paidbegin##`) and advertising lines (`【…素材库】…每天更新`) that are dropped without losing the
+ * content around them.
+ */
+import { normalizeNewlines, toMatchForm, trimParagraph } from './normalize';
+
+/** One non-empty line of a file, as the writer sees it, with its 1-based line number in the file. */
+export interface SourceLine {
+  readonly line: number;
+  readonly text: string;
+}
+
+export interface SourceDocument {
+  /** The file it came from (path or name, as given). */
+  readonly file: string;
+  /** Position of this speech within its file, from 0. */
+  readonly indexInFile: number;
+  readonly title: SourceLine | null;
+  /** The speech's paragraphs after the title, noise removed, in order. */
+  readonly paragraphs: readonly SourceLine[];
+}
+
+const SCRAPE_MARKERS = /##paid(?:begin|end)##/gi;
+const ADVERTISING = /【[^】]{0,20}(?:素材|代笔|文库|范文)[^】]{0,10}】|每天更新|谨防假冒|会员群|svip|(?:关注|搜索)[^，。]{0,6}公众号|^(?:公)?众号[：:]/i;
+
+/** Genre and occasion words every title in the corpus carries; a mid-file title must have one. */
+const TITLE_WORDS = /讲话|发言|汇报|总结|党课|讲稿|体会|报告|致辞|述职|主持词|材料|研讨|动员|部署|座谈|心得|演讲|宣讲|讲座|讲义/;
+const HEADING_START = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\d{1,2}[.、]|第[一二三四五六七八九十]+[，、])/;
+const ENDS_LIKE_A_SENTENCE = /[。！？；，、：…]$/;
+const MAX_TITLE_LENGTH = 80;
+
+/** Removes scrape markers; returns null for a line that is advertising, not content. */
+export function cleanLine(raw: string): string | null {
+  const text = trimParagraph(raw.replace(SCRAPE_MARKERS, ''));
+  if (ADVERTISING.test(text)) return null;
+  return text;
+}
+
+/**
+ * Whether a line reads as a speech title. At the start of a file any short line that does not end like
+ * a sentence qualifies; in the middle of a file (after a blank line) it must also name a genre or an
+ * occasion, so a short body line after a blank line does not start a new speech.
+ */
+export function isTitleLine(text: string, atFileStart: boolean): boolean {
+  const form = toMatchForm(text);
+  if (form.length < 4 || form.length > MAX_TITLE_LENGTH) return false;
+  if (ENDS_LIKE_A_SENTENCE.test(form) || HEADING_START.test(form)) return false;
+  if (/^(?:尊敬的|各位|同志们|亲爱的|大家好)/.test(form)) return false;
+  if (form.includes('。')) return false;
+  if (TITLE_WORDS.test(form)) return true;
+  return atFileStart && !form.includes('，') && form.length <= 50;
+}
+
+export function splitDocuments(fileText: string, file: string): SourceDocument[] {
+  const lines = normalizeNewlines(fileText).split('\n');
+  const documents: SourceDocument[] = [];
+  let title: SourceLine | null = null;
+  let paragraphs: SourceLine[] = [];
+  let afterBreak = true;
+
+  const finish = (): void => {
+    if (title || paragraphs.length > 0) documents.push({ file, indexInFile: documents.length, title, paragraphs });
+    title = null;
+    paragraphs = [];
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const text = cleanLine(lines[i]);
+    if (!text) {
+      afterBreak = true;
+      continue;
+    }
+    const line: SourceLine = { line: i + 1, text };
+    const atStart = documents.length === 0 && !title && paragraphs.length === 0;
+    if (afterBreak && isTitleLine(text, atStart)) {
+      finish();
+      title = line;
+    } else {
+      paragraphs.push(line);
+    }
+    afterBreak = false;
+  }
+  finish();
+  return documents;
+}

@@ -1,0 +1,85 @@
+/**
+ * Interns pairs of non-negative int32s (a word and the next word, or an n-gram and the next word) to
+ * dense ids, counting uses and distinct documents. Open addressing over typed arrays: the n-gram
+ * counts of a large corpus are the hottest loop of mining, and a Map keyed by `a * 2^21 + b` would box
+ * every key above 2^31.
+ */
+export class PairTable {
+  private keysA = new Int32Array(1 << 12);
+  private keysB = new Int32Array(1 << 12);
+  /** id + 1 per slot; 0 marks an empty slot. */
+  private slots = new Int32Array(1 << 12);
+  private mask = (1 << 12) - 1;
+  private size = 0;
+  counts = new Int32Array(1 << 11);
+  documentCounts = new Int32Array(1 << 11);
+  private lastDocument = new Int32Array(1 << 11).fill(-1);
+
+  /** Records one use of (a, b) in `document`; returns the pair's id. */
+  add(a: number, b: number, document: number): number {
+    let slot = this.find(a, b);
+    let id = this.slots[slot] - 1;
+    if (id < 0) {
+      if ((this.size + 1) * 2 > this.slots.length) {
+        this.grow();
+        slot = this.find(a, b);
+      }
+      id = this.size++;
+      this.slots[slot] = id + 1;
+      this.keysA[slot] = a;
+      this.keysB[slot] = b;
+      if (id >= this.counts.length) this.growCounts();
+    }
+    this.counts[id]++;
+    if (this.lastDocument[id] !== document) {
+      this.lastDocument[id] = document;
+      this.documentCounts[id]++;
+    }
+    return id;
+  }
+
+  /** The pair's id, or -1 if it was never added. */
+  get(a: number, b: number): number {
+    return this.slots[this.find(a, b)] - 1;
+  }
+
+  /** How often the pair was added (0 for unknown ids, so callers can pass -1). */
+  count(id: number): number {
+    return id < 0 ? 0 : this.counts[id];
+  }
+
+  private find(a: number, b: number): number {
+    let slot = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) & this.mask;
+    while (this.slots[slot] !== 0 && (this.keysA[slot] !== a || this.keysB[slot] !== b)) slot = (slot + 1) & this.mask;
+    return slot;
+  }
+
+  private grow(): void {
+    const { keysA, keysB, slots } = this;
+    const capacity = slots.length * 2;
+    this.keysA = new Int32Array(capacity);
+    this.keysB = new Int32Array(capacity);
+    this.slots = new Int32Array(capacity);
+    this.mask = capacity - 1;
+    for (let i = 0; i < slots.length; i++) {
+      if (slots[i] === 0) continue;
+      const slot = this.find(keysA[i], keysB[i]);
+      this.slots[slot] = slots[i];
+      this.keysA[slot] = keysA[i];
+      this.keysB[slot] = keysB[i];
+    }
+  }
+
+  private growCounts(): void {
+    const capacity = this.counts.length * 2;
+    const counts = new Int32Array(capacity);
+    counts.set(this.counts);
+    const documentCounts = new Int32Array(capacity);
+    documentCounts.set(this.documentCounts);
+    const lastDocument = new Int32Array(capacity).fill(-1);
+    lastDocument.set(this.lastDocument);
+    this.counts = counts;
+    this.documentCounts = documentCounts;
+    this.lastDocument = lastDocument;
+  }
+}

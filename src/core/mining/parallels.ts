@@ -1,0 +1,138 @@
+/**
+ * Parallel sets (排比): three or more items that repeat one frame with different words —
+ * `以学铸魂、以学增智、以学正风、以学促干`, `政治判断力、政治领悟力、政治执行力` inside a sentence, or
+ * sibling headings such as `以“学”字开篇 / 以“实”字为准 / 以“干”字当头 / 以“改”字贯穿`.
+ */
+import { toMatchForm } from '../normalize';
+import { snippetWithSlots } from '../snippet';
+import type { ParsedDocument } from '../structure';
+import type { LibraryDocument, LibraryEntry, OutlineNode } from '../library';
+import { EntryCollector } from './collector';
+import { buildOutline } from './scaffolds';
+
+const MIN_ITEMS = 3;
+const MIN_ITEM_LENGTH = 2;
+const MAX_ITEM_LENGTH = 12;
+const HAN = /^[\u4e00-\u9fa5“”「」]+$/;
+
+/**
+ * The shared frame of equal-length items: which positions hold the same character in every item.
+ * (Items of different lengths can only share a common prefix or suffix; see `describeSet`.)
+ */
+function sharedFrame(items: readonly string[]): boolean[] | undefined {
+  const forms = items.map(toMatchForm);
+  const length = forms[0].length;
+  if (!forms.every(form => form.length === length)) return undefined;
+  const shared = Array.from({ length }, (_, i) => forms.every(form => form[i] === forms[0][i]));
+  const count = shared.filter(Boolean).length;
+  // At least a third of the frame fixed, and something left to vary.
+  return count > 0 && count < length && count * 3 >= length ? shared : undefined;
+}
+
+function commonPrefixLength(forms: readonly string[]): number {
+  let n = 0;
+  while (forms.every(form => n < form.length && form[n] === forms[0][n])) n++;
+  return n;
+}
+
+function commonSuffixLength(forms: readonly string[]): number {
+  let n = 0;
+  while (forms.every(form => n < form.length && form[form.length - 1 - n] === forms[0][forms[0].length - 1 - n])) n++;
+  return n;
+}
+
+/** Slot ranges of one item: the runs of positions outside the shared frame. */
+function slotRanges(item: string, shared: readonly boolean[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (let i = 0; i < item.length; i++) {
+    if (shared[i]) continue;
+    const start = i;
+    while (i < item.length && !shared[i]) i++;
+    ranges.push([start, i]);
+    i--;
+  }
+  return ranges;
+}
+
+/** A parallel set with its snippet: each item's varying part is a tab stop. */
+function describeSet(items: readonly string[], separator: string): { text: string; snippet: string } | undefined {
+  let frames: [number, number][][];
+  const shared = sharedFrame(items);
+  if (shared) {
+    frames = items.map(item => slotRanges(item, shared));
+  } else {
+    const forms = items.map(toMatchForm);
+    const prefix = commonPrefixLength(forms);
+    const suffix = commonSuffixLength(forms);
+    if (prefix < 2 && suffix < 2) return undefined;
+    if (items.some(item => item.length <= prefix + suffix)) return undefined;
+    frames = items.map(item => [[prefix, item.length - suffix]]);
+  }
+  let index = 1;
+  const parts = items.map((item, i) => {
+    const part = snippetWithSlots(item, frames[i], index);
+    index = part.nextIndex;
+    return part.snippet;
+  });
+  return { text: items.join(separator), snippet: parts.join(separator) };
+}
+
+/**
+ * The items of a run of `、`-separated parts: the middle parts are whole items; the first and last are
+ * trimmed to the middle items' length (`认真落实以学铸魂` → `以学铸魂`) when the frame still holds.
+ */
+function itemsOfRun(parts: readonly string[]): string[] | undefined {
+  if (parts.length < MIN_ITEMS) return undefined;
+  const middle = parts.slice(1, -1);
+  const length = middle[0].length;
+  if (!middle.every(part => part.length === length) || length < MIN_ITEM_LENGTH || length > MAX_ITEM_LENGTH) return undefined;
+  const first = parts[0].slice(-length);
+  const last = parts[parts.length - 1].slice(0, length);
+  const candidates = [first, ...middle, last];
+  if (!candidates.every(item => HAN.test(item))) return undefined;
+  if (sharedFrame(candidates)) return candidates;
+  // Fall back to the middle items alone when the edges do not fit the frame.
+  return middle.length >= MIN_ITEMS && sharedFrame(middle) ? middle : undefined;
+}
+
+function inlineSets(text: string): string[][] {
+  const sets: string[][] = [];
+  for (const sentence of text.split(/[。！？；：，]/)) {
+    const parts = sentence.split('、');
+    const items = itemsOfRun(parts);
+    if (items) sets.push(items);
+  }
+  return sets;
+}
+
+/** Sibling headings (same parent) whose first clauses repeat one frame. */
+function headingSets(outline: readonly OutlineNode[]): { items: string[]; line: number }[] {
+  const sets: { items: string[]; line: number }[] = [];
+  const visit = (siblings: readonly OutlineNode[]): void => {
+    if (siblings.length >= MIN_ITEMS) {
+      const items = siblings.map(node => node.text.split(/[，、：]/)[0]);
+      if (items.every(item => item.length >= MIN_ITEM_LENGTH && item.length <= MAX_ITEM_LENGTH) && describeSet(items, '')) {
+        sets.push({ items, line: siblings[0].line });
+      }
+    }
+    for (const node of siblings) visit(node.children);
+  };
+  visit(outline);
+  return sets;
+}
+
+export function mineParallelEntries(parsed: readonly ParsedDocument[], documents: readonly LibraryDocument[]): LibraryEntry[] {
+  const collector = new EntryCollector('parallel');
+  const add = (items: string[], separator: string, index: number, line: number): void => {
+    const described = describeSet(items, separator);
+    if (described) collector.add(described.text, documents[index], line, { snippet: described.snippet, items });
+  };
+  parsed.forEach((doc, index) => {
+    for (const paragraph of doc.paragraphs) {
+      for (const items of inlineSets(paragraph.text)) add(items, '、', index, paragraph.line);
+    }
+    const outline = buildOutline(doc.paragraphs.flatMap(p => (p.heading ? [{ heading: p.heading, line: p.line }] : [])));
+    for (const { items, line } of headingSets(outline)) add(items, '\n', index, line);
+  });
+  return collector.entries();
+}

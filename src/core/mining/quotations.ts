@@ -1,0 +1,37 @@
+/**
+ * Quotations (金句/引语): sayings quoted after a cue (`习近平总书记强调：“…”`, `古人云“…”`) and
+ * classical-style couplets of equal halves (`空谈误国，实干兴邦`, `大道至简，实干为要；创业维艰，奋斗以成`).
+ */
+import type { LibraryDocument, LibraryEntry } from '../library';
+import { isClosingFormula, type ParsedDocument } from '../structure';
+import { EntryCollector } from './collector';
+
+const QUOTED = /“([^“”]{6,80})”/g;
+/** What introduces a saying, right before its opening quote. */
+const CUE = /(?:强调|指出|说|讲|提出|要求|寄语|曾言|有言|云|道|所说|讲过|告诫|明确)[：:，,]?\s*$/;
+/** Two or four clauses of 4-7 Han characters, a whole sentence (possibly inside quotes). */
+const COUPLET = /(?<=^|[。！？；“”])([\u4e00-\u9fa5]{4,7}[，；][\u4e00-\u9fa5]{4,7}(?:[，；][\u4e00-\u9fa5]{4,7}[，；][\u4e00-\u9fa5]{4,7})?)(?=[。！？”]|$)/g;
+/** Words of modern running prose that a classical line does not use. */
+const MODERN = /的|了|我们|他们|你们|着|进一步|工作|主题教育/;
+
+/** Clauses of equal length in classical diction, and not a closing formula (`发言完毕，谢谢大家`). */
+function isCouplet(sentence: string): boolean {
+  const halves = sentence.split(/[，；]/);
+  return halves.every(half => half.length === halves[0].length) && !MODERN.test(sentence) && !isClosingFormula(sentence);
+}
+
+export function mineQuotationEntries(parsed: readonly ParsedDocument[], documents: readonly LibraryDocument[]): LibraryEntry[] {
+  const collector = new EntryCollector('quotation');
+  parsed.forEach((doc, index) => {
+    for (const paragraph of doc.paragraphs) {
+      for (const match of paragraph.text.matchAll(QUOTED)) {
+        const at = match.index ?? 0;
+        if (CUE.test(paragraph.text.slice(Math.max(0, at - 6), at))) collector.add(match[1], documents[index], paragraph.line);
+      }
+      for (const match of paragraph.text.matchAll(COUPLET)) {
+        if (isCouplet(match[1])) collector.add(match[1], documents[index], paragraph.line);
+      }
+    }
+  });
+  return collector.entries();
+}

@@ -1,0 +1,51 @@
+/**
+ * Text normalisation for matching. Real corpora mix half-width punctuation (`同志们:` `(一)`), full-width
+ * digits and traditional characters (`同誌們`); the structure parser and the miner compare a "match form"
+ * in which those variants coincide. Every mapping is one UTF-16 unit to one, so an offset in the match
+ * form is the same offset in the original text, which is what writers see.
+ */
+
+const HALF_TO_FULL_PUNCTUATION: Readonly<Record<string, string>> = {
+  ':': '：',
+  ',': '，',
+  ';': '；',
+  '!': '！',
+  '?': '？',
+  '(': '（',
+  ')': '）',
+};
+
+/**
+ * Traditional → simplified for the characters that carry structure: salutations, genre words, closing
+ * formulas, numbering and the stock vocabulary of the genre. Matching only needs these to coincide;
+ * display keeps the writer's own characters.
+ */
+const TRADITIONAL = '誌們領導講話發匯報總結黨課會議謝這說體詞職畢當處請評禮來賓習學強實幹務際時與為從進員動見幾點歡慶級專題關於將頭經驗個現況對開書記長讓紀風論設區縣鄉鎮農業環織組優勢層戰萬億勞衛陸貫徹團隊確認識聯繫係質穩積極據擔藝術無麼壓標準舉辦財錢國華觀東門問間應該須順願響歷後裡還給統線綫紅續維網義傳價謀貢獻劃計畫構覺運調討鬥爭難嚴厲勵範規誠廣聲親愛緊鬆氣憶頓錄齊產鐵銀陽陰塊壞變邊遠達選遺適邁過遞';
+const SIMPLIFIED = '志们领导讲话发汇报总结党课会议谢这说体词职毕当处请评礼来宾习学强实干务际时与为从进员动见几点欢庆级专题关于将头经验个现况对开书记长让纪风论设区县乡镇农业环织组优势层战万亿劳卫陆贯彻团队确认识联系系质稳积极据担艺术无么压标准举办财钱国华观东门问间应该须顺愿响历后里还给统线线红续维网义传价谋贡献划计画构觉运调讨斗争难严厉励范规诚广声亲爱紧松气忆顿录齐产铁银阳阴块坏变边远达选遗适迈过递';
+const TRADITIONAL_TO_SIMPLIFIED = new Map<string, string>(Array.from(TRADITIONAL, (ch, i) => [ch, SIMPLIFIED[i]]));
+
+/** Every unit that has a different match form, and that form. */
+const MATCH_FORM = new Map<string, string>([
+  ...Object.entries(HALF_TO_FULL_PUNCTUATION),
+  ...Array.from({ length: 10 }, (_, digit) => [String.fromCharCode(0xff10 + digit), String(digit)] as [string, string]),
+  ['．', '.'], // full-width full stop, used in `1．`
+  ['\u3000', ' '],
+  ['\u00a0', ' '],
+  ...TRADITIONAL_TO_SIMPLIFIED,
+]);
+const NEEDS_MAPPING = new RegExp(`[${[...MATCH_FORM.keys()].map(ch => ch.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'g');
+
+/** Same length as `text`, offsets preserved. Most text has nothing to map, so one regex scan decides. */
+export function toMatchForm(text: string): string {
+  return text.replace(NEEDS_MAPPING, unit => MATCH_FORM.get(unit) ?? unit);
+}
+
+/** Unifies line ends to `\n` (CRLF from Windows files, lone CR from old Mac files). */
+export function normalizeNewlines(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
+/** Whitespace that scraped and Word-exported text puts around paragraphs: ASCII, NBSP, ideographic space. */
+export function trimParagraph(text: string): string {
+  return text.replace(/^[\s\u00a0\u3000\ufeff]+|[\s\u00a0\u3000\ufeff]+$/g, '');
+}

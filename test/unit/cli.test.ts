@@ -1,0 +1,97 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+suite('command line', () => {
+  test('mine --json on the bundled corpus: documents, titles, every kind, nothing skipped', () => {
+    const { status, stdout } = cli('mine', '--json');
+    assert.equal(status, 0);
+    const report = JSON.parse(stdout) as { documents: number; titles: string[]; entries: Record<string, number>; skipped: unknown[] };
+    assert.deepEqual(Object.keys(report), ['documents', 'titles', 'entries', 'skipped']);
+    assert.equal(report.documents, 33);
+    assert.equal(report.titles.length, 33);
+    assert.equal(report.titles[1], '在主题教育经验交流会上的发言材料');
+    assert.deepEqual(Object.keys(report.entries), ['salutation', 'opening', 'transition', 'scaffold', 'heading', 'parallel', 'template', 'quotation', 'phrase', 'closing']);
+    assert.ok(Object.values(report.entries).every(count => count > 0));
+    assert.deepEqual(report.skipped, []);
+  });
+
+  test('mine without --json prints a readable summary and writes the library with --out', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'speech-drafter-cli-'));
+    try {
+      const out = join(dir, 'library.json');
+      const { status, stdout } = cli('mine', '--out', out);
+      assert.equal(status, 0);
+      assert.match(stdout, /33 篇讲稿/);
+      assert.match(stdout, /结构（提纲）/);
+      assert.match(stdout, /我就讲这么多，谢谢大家！/);
+      const library = JSON.parse(spawnSync('cat', [out], { encoding: 'utf8' }).stdout) as { version: number; entries: unknown[] };
+      assert.equal(library.version, 1);
+      assert.ok(library.entries.length > 100);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('mine walks folders, survives symlink loops and reports every file it skips', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'speech-drafter-corpus-'));
+    try {
+      mkdirSync(join(dir, 'a', 'b'), { recursive: true });
+      writeFileSync(join(dir, 'a', 'speech.txt'), '在某会议上的讲话\n同志们：\n今天开会。\n一、统一思想\n二、狠抓落实\n我就讲这些，谢谢大家！\n');
+      writeFileSync(join(dir, 'a', 'b', 'gbk.txt'), Uint8Array.from([205, 172, 214, 190, 195, 199, 163, 186, 189, 241, 204, 236, 206, 210, 195, 199, 213, 217, 191, 170, 187, 225, 210, 233, 161, 163]));
+      writeFileSync(join(dir, 'a', 'empty.md'), '');
+      writeFileSync(join(dir, 'a', 'binary.txt'), Uint8Array.from([0, 1, 2, 3, 255]));
+      writeFileSync(join(dir, 'a', 'broken.docx'), 'PK this is not a zip');
+      writeFileSync(join(dir, 'a', 'notes.pdf'), 'ignored: not a corpus type');
+      symlinkSync(join(dir, 'a'), join(dir, 'a', 'b', 'loop'));
+      symlinkSync(join(dir, 'missing.txt'), join(dir, 'a', 'dangling.txt'));
+      const { status, stdout } = cli('mine', dir, '--json');
+      assert.equal(status, 0);
+      const report = JSON.parse(stdout) as { documents: number; titles: string[]; skipped: { path: string; reason: string }[] };
+      assert.equal(report.documents, 2, 'the UTF-8 speech and the GBK one');
+      assert.ok(report.titles.includes('在某会议上的讲话'));
+      const reasons = Object.fromEntries(report.skipped.map(s => [s.path.slice(dir.length + 1), s.reason]));
+      assert.deepEqual(Object.keys(reasons).sort(), ['a/binary.txt', 'a/broken.docx', 'a/dangling.txt', 'a/empty.md']);
+      assert.match(reasons['a/binary.txt'], /binary/);
+      assert.match(reasons['a/empty.md'], /empty/);
+      assert.match(reasons['a/broken.docx'], /broken Word document/);
+      assert.match(reasons['a/dangling.txt'], /unreadable/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('outline --json prints title, genre, salutations, headings and closings with file lines', () => {
+    const { status, stdout } = cli('outline', 'test/fixtures/speeches/report.txt', '--json');
+    assert.equal(status, 0);
+    assert.deepEqual(JSON.parse(stdout), {
+      title: { line: 1, text: '市教育局关于2024年上半年工作情况的汇报' },
+      genre: '汇报',
+      salutations: [{ line: 2, text: '各位领导：' }],
+      headings: [
+        { line: 4, level: 1, marker: '一、', text: '上半年工作进展' },
+        { line: 6, level: 1, marker: '二、', text: '存在的主要问题' },
+        { line: 8, level: 1, marker: '三、', text: '下半年工作打算' },
+        { line: 9, level: 2, marker: '第一，', text: '着力扩大优质资源供给' },
+        { line: 10, level: 2, marker: '第二，', text: '着力推进城乡一体化发展' },
+        { line: 11, level: 2, marker: '第三，', text: '着力加强教师队伍建设' },
+      ],
+      closings: [{ line: 12, text: '汇报完毕，不妥之处，请批评指正。' }],
+    });
+  });
+
+  test('usage errors exit 2 with a message; a missing file exits 1', () => {
+    assert.equal(cli('nonsense').status, 2);
+    assert.equal(cli('outline').status, 2);
+    const missing = cli('outline', 'no/such/file.txt');
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr, /ENOENT|no such file/);
+  });
+});

@@ -1,0 +1,177 @@
+import * as assert from 'node:assert/strict';
+import { splitDocuments } from '../../src/core/documents';
+import { genreFromTitle } from '../../src/core/genre';
+import { outlineOf } from '../../src/core/outline';
+import { chineseNumber, leadingSalutation, parseCorpusFile, parseDraft } from '../../src/core/structure';
+import { fixture, seedFiles } from './helpers/corpus';
+
+const SEED_TITLES = [
+  null,
+  '在主题教育经验交流会上的发言材料',
+  'XX领导在2023年主题教育第一批总结暨第二批动员部署会议上的讲话',
+  '青年检察干警在2023年第二批主题教育“读书班”上的交流研讨发言',
+  '主题教育读书班总结讲话',
+  '主题教育读书班推进讲话',
+  '主题教育党课：以学促干及时科学解答时代新课题',
+  '关于第二批主题教育10月份阶段性进展总结',
+  '在第二批主题教育调查研究部署推进会上的讲话',
+  '在区委主题教育第二期读书班上的交流发言',
+  '市保密局关于第二批主题教育阶段性进展情况汇报',
+  '市税务局在第二批主题教育阶段性工作汇报会上的发言',
+  '第二批主题教育发言',
+  '学校关于主题教育阶段性进展情况汇报',
+  '县纪委书记在主题教育学习会上的研讨发言',
+  '在2023年主题教育推进会议上的讲话',
+  '组织部长在区委理论学习中心组主题教育专题研讨会上的交流发言',
+  '在政法委机关青年干部主题教育读书班上的交流发言',
+  '市卫健委关于主题教育检视整改工作进展情况汇报',
+  '办公室干部在2023年机关主题教育读书班上的交流发言',
+  '市知识产权局关于主题教育阶段性进展情况汇报',
+  '某市财政局纪检监察干部在2023年主题教育组织生活会上发言材料',
+  '分管的城建和交通领域副县长在县委中心组主题教育关于党建工作研讨交流会上的发言',
+  '主题教育党课讲稿',
+  '市外办关于主题教育阶段性进展情况汇报',
+  '市市场监管局局长在市委主题教育读书班研讨会上的讲话',
+  '专题党课：贯彻主题教育精神扬青年风采谱无悔青春',
+  '在公安机关主题教育专题读书班上的党课辅导报告',
+  '主题教育发言材料：“知行合一”强化责任担当',
+  '2023年主题教育的心得体会',
+  '自然资源局局长在主题教育第二次交流研讨会上的发言材料',
+  '党员干部在主题教育关于“以学促干”专题研讨会上的发言体会',
+  null,
+];
+
+suite('document splitting', () => {
+  test('the bundled corpus holds 33 speeches with these titles, in file order', () => {
+    const documents = seedFiles().flatMap(file => splitDocuments(file.text, file.path));
+    assert.deepEqual(documents.map(doc => doc.title?.text ?? null), SEED_TITLES);
+    assert.equal(documents.filter(doc => doc.file.includes('003_')).length, 29);
+  });
+
+  test('scrape markers are dropped but the text they touch is kept', () => {
+    const file = seedFiles().find(f => f.path.includes('002_'));
+    assert.ok(file);
+    const [doc] = splitDocuments(file.text, file.path);
+    const paragraphs = doc.paragraphs.map(p => p.text);
+    assert.ok(paragraphs.some(p => p.startsWith('第四，深入整改整治推动建章立制')), 'the paragraph after ##paidbegin## survives');
+    assert.ok(!paragraphs.some(p => p.includes('##paid')));
+  });
+
+  test('advertising lines are dropped, content lines are not', () => {
+    const text = '在某会议上的讲话\n同志们：\n今天开会。\n【哒哒素材库】——每天更新材料1000多篇\n欢迎加入“哒哒素材库svip会员”\n我就讲这些，谢谢大家！\n';
+    const [doc] = splitDocuments(text, 'x.txt');
+    assert.deepEqual(doc.paragraphs.map(p => p.text), ['同志们：', '今天开会。', '我就讲这些，谢谢大家！']);
+    assert.deepEqual(doc.paragraphs.map(p => p.line), [2, 3, 6]);
+  });
+
+  test('a blank line followed by a short body line does not start a new speech', () => {
+    const docs = splitDocuments('在某会议上的讲话\n\n同志们：\n\n抓好落实\n\n一、统一思想\n', 'x.txt');
+    assert.equal(docs.length, 1);
+  });
+});
+
+suite('structure parser', () => {
+  test('numbers: 一 … 二十三', () => {
+    assert.deepEqual(['一', '九', '十', '十二', '二十', '二十三', '3'].map(chineseNumber), [1, 9, 10, 12, 20, 23, 3]);
+  });
+
+  test('salutations, whole or at the start of a paragraph, in full- and half-width', () => {
+    assert.equal(leadingSalutation('同志们：'), '同志们：');
+    assert.equal(leadingSalutation('尊敬的各位领导，同志们：'), '尊敬的各位领导，同志们：');
+    assert.equal(leadingSalutation('各位领导,同志们:'), '各位领导,同志们:');
+    assert.equal(leadingSalutation('同志们，大家好！'), '同志们，大家好！');
+    assert.equal(leadingSalutation('同誌們：今天召開會議。'), '同誌們：');
+    assert.equal(leadingSalutation('大家好！'), '大家好！');
+    assert.equal(leadingSalutation('同志们，调查研究是谋事之基。'), undefined, 'a closing cue is not a salutation');
+    assert.equal(leadingSalutation('具体情况如下：'), undefined);
+  });
+
+  test('roles of a seed speech: salutation, opening with transition, headings, closing paragraph and formula', () => {
+    const file = seedFiles().find(f => f.path.includes('003_'));
+    assert.ok(file);
+    const doc = parseCorpusFile(file.text, file.path).find(d => d.title?.text === '在第二批主题教育调查研究部署推进会上的讲话');
+    assert.ok(doc);
+    assert.equal(doc.genre, '讲话');
+    assert.deepEqual(doc.paragraphs.map(p => p.role), ['salutation', 'opening', 'heading', 'heading', 'heading', 'closing', 'closing-formula']);
+    assert.equal(doc.paragraphs[1].transition, '下面，对于如何开展好调查研究工作，我再强调几点意见。');
+    assert.deepEqual(doc.paragraphs[2].heading, {
+      marker: '第一，', family: 'ordinal', number: 1, level: 1,
+      text: '牢记发现问题是调查研究的前提，要突出问题导向，把问题找准', textStart: 3, hasInlineBody: true,
+    });
+    assert.deepEqual(doc.paragraphs[6].closingFormulas, ['我就讲这么多，谢谢大家！']);
+  });
+
+  test('a family\'s level is the order it first appears in: 第一 under 一、 is level 2', () => {
+    const file = seedFiles().find(f => f.path.includes('002_'));
+    assert.ok(file);
+    const [doc] = parseCorpusFile(file.text, file.path);
+    const headings = doc.paragraphs.flatMap(p => (p.heading ? [`${p.heading.level}${p.heading.marker}`] : []));
+    assert.deepEqual(headings.slice(0, 6), ['1一、', '2第一，', '2第二，', '2第三，', '2第四，', '1二、']);
+  });
+
+  test('inline enumerations are structure inside paragraphs, not headings', () => {
+    const doc = parseDraft('关于工作情况的汇报\n一、存在问题\n一是学习不够深入。二是调研不够扎实。三是整改不够彻底。\n首先要学，其次要干，最后要改。\n');
+    assert.equal(doc.paragraphs.filter(p => p.heading).length, 1);
+    assert.deepEqual(doc.paragraphs[1].enumerations?.map(e => [e.marker, e.number]), [['一是', 1], ['二是', 2], ['三是', 3]]);
+    assert.deepEqual(doc.paragraphs[2].enumerations?.map(e => e.marker), ['首先', '其次', '最后']);
+  });
+
+  test('genre from the title', () => {
+    const cases: [string, string][] = [
+      ['主题教育读书班总结讲话', '讲话'], ['关于第二批主题教育10月份阶段性进展总结', '总结'], ['主题教育党课讲稿', '党课'],
+      ['市外办关于主题教育阶段性进展情况汇报', '汇报'], ['2023年主题教育的心得体会', '心得体会'], ['2024年度述职报告', '述职'],
+      ['在区委读书班上的交流发言', '发言'], ['在新春团拜会上的致辞', '致辞'], ['工作计划', '其他'],
+    ];
+    for (const [title, genre] of cases) assert.equal(genreFromTitle(title), genre, title);
+  });
+});
+
+suite('outlines of speeches by other authors', () => {
+  test('half-width colons and parentheses, 1、 under 一、, closing paragraph and formula', () => {
+    const outline = outlineOf(fixture('halfwidth.txt'));
+    assert.deepEqual(outline.title, { line: 1, text: '在全市安全生产工作会议上的讲话' });
+    assert.equal(outline.genre, '讲话');
+    assert.deepEqual(outline.salutations, [{ line: 3, text: '各位领导,同志们:' }]);
+    assert.deepEqual(outline.headings.map(h => [h.line, h.level, h.marker, h.text]), [
+      [5, 1, '一、', '清醒认识当前安全生产形势'],
+      [6, 2, '(一)', '成绩来之不易'],
+      [7, 2, '(二)', '问题不容忽视'],
+      [8, 1, '二、', '突出抓好重点领域专项整治'],
+      [9, 3, '1、', '抓好道路交通安全'],
+      [10, 3, '2、', '抓好危化品安全'],
+      [11, 3, '3、', '抓好建筑施工安全'],
+      [12, 1, '三、', '切实加强组织领导'],
+    ]);
+    assert.deepEqual(outline.closings.map(c => c.line), [13, 14]);
+    assert.equal(outline.closings[1].text, '我就讲这些,谢谢大家!');
+  });
+
+  test('traditional characters: 同誌們, 講話, four levels down to （1）', () => {
+    const outline = outlineOf(fixture('traditional.txt'));
+    assert.equal(outline.genre, '讲话');
+    assert.deepEqual(outline.salutations, [{ line: 3, text: '同誌們：' }]);
+    assert.deepEqual(outline.headings.map(h => h.level), [1, 2, 2, 1, 3, 3, 4, 4, 1]);
+    assert.deepEqual(outline.closings.map(c => c.text), ['同誌們，鄉村振興任重道遠。讓我們團結一心，開拓進取，奮力譜寫鄉村振興新篇章！', '謝謝大家！']);
+  });
+
+  test('a report: 各位领导, 第一 under 一、, 汇报完毕', () => {
+    const outline = outlineOf(fixture('report.txt'));
+    assert.equal(outline.genre, '汇报');
+    assert.deepEqual(outline.salutations, [{ line: 2, text: '各位领导：' }]);
+    assert.deepEqual(outline.headings.map(h => `${h.level}${h.marker}`), ['1一、', '1二、', '1三、', '2第一，', '2第二，', '2第三，']);
+    assert.deepEqual(outline.closings, [{ line: 12, text: '汇报完毕，不妥之处，请批评指正。' }]);
+  });
+
+  test('a salutation with a greeting, and a closing paragraph without a formula', () => {
+    const outline = outlineOf(fixture('inline-salutation.txt'));
+    assert.deepEqual(outline.salutations, [{ line: 2, text: '同志们，大家好！' }]);
+    assert.deepEqual(outline.headings.map(h => h.marker), ['第一，', '第二，', '第三，']);
+    assert.equal(outline.closings.length, 1);
+  });
+
+  test('a draft without a title', () => {
+    const outline = outlineOf('同志们：\n今天开会。\n一、统一思想\n');
+    assert.equal(outline.title, null);
+    assert.equal(outline.genre, '讲话');
+  });
+});
