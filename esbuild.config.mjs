@@ -37,6 +37,7 @@ const builds = [
     define: { __SUITE_HOST__: '"node"' }, external: ['vscode', 'mocha'],
   },
   { ...common, platform: 'node', entryPoints: unitTests, outdir: 'dist/test/unit', external: ['vscode', 'mocha'] },
+  { ...common, platform: 'node', entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.js' },
 ];
 
 // The segmenter's wasm ships beside the bundles: each host reads the bytes and hands them to the core.

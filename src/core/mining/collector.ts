@@ -11,7 +11,10 @@ import { snippetFromText } from '../snippet';
 export type EntryDetails = Omit<Partial<LibraryEntry>, 'id' | 'kind' | 'text' | 'documents' | 'occurrences' | 'genres' | 'sources'>;
 
 export interface Group {
-  readonly forms: Map<string, number>;
+  /** Written forms and their counts; the first form is counted apart, as most groups only ever have one. */
+  firstForm: string | undefined;
+  firstFormCount: number;
+  otherForms: Map<string, number> | undefined;
   documents: number;
   lastDocument: number;
   readonly genres: Set<Genre>;
@@ -38,14 +41,19 @@ export class EntryCollector {
   group(key: string, details: EntryDetails = NO_DETAILS): Group {
     let group = this.groups.get(key);
     if (!group) {
-      group = { forms: new Map(), documents: 0, lastDocument: -1, genres: new Set(), sources: [], occurrences: 0, details, order: this.groups.size };
+      group = { firstForm: undefined, firstFormCount: 0, otherForms: undefined, documents: 0, lastDocument: -1, genres: new Set(), sources: [], occurrences: 0, details, order: this.groups.size };
       this.groups.set(key, group);
     }
     return group;
   }
 
   record(group: Group, text: string, document: LibraryDocument, line: number): void {
-    group.forms.set(text, (group.forms.get(text) ?? 0) + 1);
+    if (group.firstForm === undefined) group.firstForm = text;
+    if (text === group.firstForm) group.firstFormCount++;
+    else {
+      group.otherForms ??= new Map();
+      group.otherForms.set(text, (group.otherForms.get(text) ?? 0) + 1);
+    }
     group.occurrences++;
     if (group.lastDocument !== document.id) {
       group.lastDocument = document.id;
@@ -63,7 +71,7 @@ export class EntryCollector {
     const kept = [...this.groups.entries()].filter(([, group]) => group.documents >= minDocuments && group.occurrences >= minOccurrences);
     kept.sort(([, a], [, b]) => b.documents - a.documents || b.occurrences - a.occurrences || a.order - b.order);
     return kept.slice(0, limit).map(([key, group]) => {
-      const text = mostFrequentForm(group.forms);
+      const text = mostFrequentForm(group);
       return {
         id: `${this.kind}:${stableHash(key)}`,
         kind: this.kind,
@@ -79,10 +87,11 @@ export class EntryCollector {
   }
 }
 
-function mostFrequentForm(forms: Map<string, number>): string {
-  let best = '';
-  let bestCount = -1;
-  for (const [form, count] of forms) {
+/** The most used written form; on a tie, the one seen first. */
+function mostFrequentForm(group: Group): string {
+  let best = group.firstForm ?? '';
+  let bestCount = group.firstFormCount;
+  for (const [form, count] of group.otherForms ?? []) {
     if (count > bestCount) {
       best = form;
       bestCount = count;

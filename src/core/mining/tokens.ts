@@ -7,7 +7,34 @@ import type { Segment } from '../segmenter';
 /** Marks a clause boundary in a token stream. */
 export const BOUNDARY = -1;
 
-const WORD = /^[\u4e00-\u9fa5]+$/;
+/** jieba keeps runs of Han characters apart from punctuation, digits and Latin: the first unit decides. */
+function isWord(token: string): boolean {
+  const code = token.charCodeAt(0);
+  return code >= 0x4e00 && code <= 0x9fa5;
+}
+
+/** An Int32Array that grows: token streams are millions long, and number[] costs four times the memory. */
+class IntBuffer {
+  private data = new Int32Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+
+  last(): number | undefined {
+    return this.length > 0 ? this.data[this.length - 1] : undefined;
+  }
+
+  toArray(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
 
 export class TokenTable {
   private readonly ids = new Map<string, number>();
@@ -51,20 +78,20 @@ export function tokenize(documents: readonly (readonly { line: number; text: str
   const streams: Int32Array[] = [];
   const lines: Int32Array[] = [];
   documents.forEach((paragraphs, document) => {
-    const ids: number[] = [];
-    const lineOf: number[] = [];
+    const ids = new IntBuffer();
+    const lineOf = new IntBuffer();
     for (const paragraph of paragraphs) {
       for (const token of segment(paragraph.text)) {
-        const id = WORD.test(token) ? table.intern(token, document) : BOUNDARY;
-        if (id === BOUNDARY && ids[ids.length - 1] === BOUNDARY) continue;
+        const id = isWord(token) ? table.intern(token, document) : BOUNDARY;
+        if (id === BOUNDARY && ids.last() === BOUNDARY) continue;
         ids.push(id);
         lineOf.push(paragraph.line);
       }
       ids.push(BOUNDARY);
       lineOf.push(paragraph.line);
     }
-    streams.push(Int32Array.from(ids));
-    lines.push(Int32Array.from(lineOf));
+    streams.push(ids.toArray());
+    lines.push(lineOf.toArray());
   });
   return { table, streams, lines };
 }

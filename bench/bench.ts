@@ -1,0 +1,58 @@
+/**
+ * `npm run bench`: speed and memory figures, each against a baseline measured in the same run (these
+ * machines are shared and noisy, so only ratios within one run mean anything).
+ *   npm run bench            readable report
+ *   npm run bench -- --json  the same, with a JSON summary as the last line
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { mineLibrary, parseCorpus, type CorpusFile } from '../src/core/mining/miner';
+import { loadJieba } from '../src/core/segmenter';
+import { corpusBytes, syntheticCorpus } from './syntheticCorpus';
+
+const json = process.argv.includes('--json');
+const MB = 1024 * 1024;
+
+function seeds(): CorpusFile[] {
+  return readdirSync('seeds').sort().map(name => ({ path: join('seeds', name), text: readFileSync(join('seeds', name), 'utf8') }));
+}
+
+/** Best of `runs` wall-clock timings, in milliseconds: the least disturbed run. */
+function best(runs: number, fn: () => void): number {
+  let fastest = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    fastest = Math.min(fastest, performance.now() - start);
+  }
+  return fastest;
+}
+
+function benchMining(): { mbPerS: number; segmenterMbPerS: number; ratio: number } {
+  const segment = loadJieba(readFileSync('dist/jieba_rs_wasm_bg.wasm'));
+  segment('加载分词词典'); // the first cut builds the dictionary: not part of either figure
+  const corpus = syntheticCorpus(seeds(), 10);
+  const megabytes = corpusBytes(corpus) / MB;
+  // The baseline: jieba alone over the same paragraphs the pipeline segments.
+  const paragraphs = parseCorpus(corpus).parsed.flatMap(doc => doc.paragraphs.map(p => p.text));
+  const rawMs = best(2, () => {
+    for (const paragraph of paragraphs) segment(paragraph);
+  });
+  const pipelineMs = best(2, () => mineLibrary(corpus, segment));
+  const result = { mbPerS: megabytes / (pipelineMs / 1000), segmenterMbPerS: megabytes / (rawMs / 1000), ratio: rawMs / pipelineMs };
+  {
+    console.log(`mining, ${megabytes.toFixed(1)} MB synthetic corpus (${corpus.length} files)`);
+    console.log(`  raw jieba-wasm cut        ${(rawMs / 1000).toFixed(2)} s   ${result.segmenterMbPerS.toFixed(2)} MB/s   (baseline)`);
+    console.log(`  whole mining pipeline     ${(pipelineMs / 1000).toFixed(2)} s   ${result.mbPerS.toFixed(2)} MB/s   ratio ${result.ratio.toFixed(2)} of the segmenter's speed (goal ≥ 0.70)`);
+  }
+  return result;
+}
+
+const mining = benchMining();
+if (json) {
+  console.log(JSON.stringify({ mining: { mbPerS: round(mining.mbPerS), segmenterMbPerS: round(mining.segmenterMbPerS) } }));
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
