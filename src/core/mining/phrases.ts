@@ -19,24 +19,43 @@ const MAX_PHRASES = 400;
 /** Words that neither start nor end an expression. */
 const EDGE_STOPWORDS = new Set(['的', '了', '和', '与', '及', '是', '在', '等', '把', '对', '为', '将', '也', '都', '要', '并', '而', '从', '向', '以', '于', '之', '上', '中', '着', '个', '又', '就', '我', '我们', '这', '那', '其']);
 
-function entropy(neighbours: Map<number, number>, boundaries: number): number {
-  let total = boundaries;
-  for (const count of neighbours.values()) total += count;
-  if (total === 0) return 0;
-  let h = 0;
-  for (const count of neighbours.values()) h -= (count / total) * Math.log(count / total);
-  // Every clause edge is a different neighbour: each adds its own share.
-  if (boundaries > 0) h -= boundaries * (1 / total) * Math.log(1 / total);
-  return h;
+/**
+ * The entropy of one side's neighbours, kept up to date per occurrence without a map per candidate:
+ * H = log T - (1/T) Σ c·log c over the neighbour counts c (total T). A clause edge counts as a neighbour
+ * of its own (c = 1, adding nothing to the sum), as every edge is a different context.
+ */
+class NeighbourEntropy {
+  private readonly pairs = new PairTable();
+  private totals = new Float64Array(1024);
+  private sums = new Float64Array(1024);
+
+  observe(candidate: number, neighbour: number): void {
+    if (candidate >= this.totals.length) this.grow();
+    this.totals[candidate]++;
+    if (neighbour === BOUNDARY) return;
+    const count = this.pairs.counts[this.pairs.add(candidate, neighbour, 0)];
+    this.sums[candidate] += count * Math.log(count) - (count > 1 ? (count - 1) * Math.log(count - 1) : 0);
+  }
+
+  entropy(candidate: number): number {
+    const total = this.totals[candidate];
+    return total > 0 ? Math.log(total) - this.sums[candidate] / total : 0;
+  }
+
+  private grow(): void {
+    const totals = new Float64Array(this.totals.length * 2);
+    totals.set(this.totals);
+    const sums = new Float64Array(this.sums.length * 2);
+    sums.set(this.sums);
+    this.totals = totals;
+    this.sums = sums;
+  }
 }
 
 interface Candidate {
+  readonly index: number;
   readonly text: string;
   readonly group: Group;
-  readonly left: Map<number, number>;
-  readonly right: Map<number, number>;
-  leftEdges: number;
-  rightEdges: number;
 }
 
 export function minePhraseEntries(corpus: TokenizedCorpus, documents: readonly LibraryDocument[]): LibraryEntry[] {
@@ -45,6 +64,9 @@ export function minePhraseEntries(corpus: TokenizedCorpus, documents: readonly L
   const trigrams = new PairTable();
   let totalTokens = 0;
 
+  // The n-gram ids at each position, kept for the second pass so it does not hash every pair again.
+  const bigramsAt = streams.map(ids => new Int32Array(ids.length).fill(-1));
+  const trigramsAt = streams.map(ids => new Int32Array(ids.length).fill(-1));
   streams.forEach((ids, document) => {
     for (let i = 0; i < ids.length - 1; i++) {
       const a = ids[i];
@@ -53,8 +75,9 @@ export function minePhraseEntries(corpus: TokenizedCorpus, documents: readonly L
       totalTokens++;
       if (b === BOUNDARY) continue;
       const bigram = bigrams.add(a, b, document);
+      bigramsAt[document][i] = bigram;
       const c = ids[i + 2];
-      if (c !== undefined && c !== BOUNDARY) trigrams.add(bigram, c, document);
+      if (c !== undefined && c !== BOUNDARY) trigramsAt[document][i] = trigrams.add(bigram, c, document);
     }
   });
 
@@ -74,38 +97,36 @@ export function minePhraseEntries(corpus: TokenizedCorpus, documents: readonly L
   const trigramCandidates: (Candidate | null | undefined)[] = [];
   const candidateFor = (text: string | undefined): Candidate | null => {
     if (!text) return null;
-    const candidate: Candidate = { text, group: collector.group(text), left: new Map(), right: new Map(), leftEdges: 0, rightEdges: 0 };
+    const candidate: Candidate = { index: candidates.length, text, group: collector.group(text) };
     candidates.push(candidate);
     return candidate;
   };
+  const left = new NeighbourEntropy();
+  const right = new NeighbourEntropy();
   const observe = (candidate: Candidate, ids: Int32Array, start: number, end: number, document: number): void => {
-    const before = start > 0 ? ids[start - 1] : BOUNDARY;
-    const after = end < ids.length ? ids[end] : BOUNDARY;
-    if (before === BOUNDARY) candidate.leftEdges++;
-    else candidate.left.set(before, (candidate.left.get(before) ?? 0) + 1);
-    if (after === BOUNDARY) candidate.rightEdges++;
-    else candidate.right.set(after, (candidate.right.get(after) ?? 0) + 1);
+    left.observe(candidate.index, start > 0 ? ids[start - 1] : BOUNDARY);
+    right.observe(candidate.index, end < ids.length ? ids[end] : BOUNDARY);
     collector.record(candidate.group, candidate.text, documents[document], lines[document][start]);
   };
 
   // Second pass: occurrences of the cohesive n-grams, with their neighbours.
   streams.forEach((ids, document) => {
+    const bigramAt = bigramsAt[document];
+    const trigramAt = trigramsAt[document];
     for (let i = 0; i < ids.length - 1; i++) {
+      const bigram = bigramAt[i];
+      if (bigrams.count(bigram) < MIN_OCCURRENCES) continue; // no frequent trigram starts with a rare bigram
       const a = ids[i];
       const b = ids[i + 1];
-      if (a === BOUNDARY || b === BOUNDARY) continue;
-      const bigram = bigrams.get(a, b);
-      if (bigrams.count(bigram) < MIN_OCCURRENCES) continue; // no frequent trigram starts with a rare bigram
       let candidate = bigramCandidates[bigram];
       if (candidate === undefined) {
         candidate = candidateFor(consider([a, b], bigrams.counts[bigram], bigrams.documentCounts[bigram], pmi(bigrams.counts[bigram], table.counts[a], table.counts[b])));
         bigramCandidates[bigram] = candidate;
       }
       if (candidate) observe(candidate, ids, i, i + 2, document);
-      const c = ids[i + 2];
-      if (c === undefined || c === BOUNDARY) continue;
-      const trigram = trigrams.get(bigram, c);
+      const trigram = trigramAt[i];
       if (trigrams.count(trigram) < MIN_OCCURRENCES) continue;
+      const c = ids[i + 2];
       candidate = trigramCandidates[trigram];
       if (candidate === undefined) {
         const bc = bigrams.get(b, c);
@@ -118,7 +139,7 @@ export function minePhraseEntries(corpus: TokenizedCorpus, documents: readonly L
   });
 
   const free = new Set(candidates
-    .filter(candidate => Math.min(entropy(candidate.left, candidate.leftEdges), entropy(candidate.right, candidate.rightEdges)) >= MIN_BOUNDARY_ENTROPY)
+    .filter(candidate => Math.min(left.entropy(candidate.index), right.entropy(candidate.index)) >= MIN_BOUNDARY_ENTROPY)
     .map(candidate => candidate.text));
   return collector.entries(MIN_DOCUMENTS, MIN_OCCURRENCES).filter(entry => free.has(entry.text)).slice(0, MAX_PHRASES);
 }
