@@ -20,12 +20,16 @@ const common = {
   external: ['vscode'],
 };
 
+/** The bundled corpus's file names: a web extension host cannot list its own folder, so they are fixed at build. */
+const bundledCorpus = JSON.stringify(readdirSync('seeds').filter(name => /\.(txt|md|docx)$/i.test(name)).sort());
+const extensionDefines = { __BUNDLED_CORPUS__: bundledCorpus };
+
 const unitTests = readdirSync('test/unit').filter(name => name.endsWith('.test.ts')).map(name => `test/unit/${name}`);
 
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
-  { ...common, platform: 'node', entryPoints: ['src/extension/node.ts'], outfile: 'dist/node/extension.js' },
-  { ...common, platform: 'browser', entryPoints: ['src/extension/web.ts'], outfile: 'dist/web/extension.js' },
+  { ...common, platform: 'node', entryPoints: ['src/extension/node.ts'], outfile: 'dist/node/extension.js', define: extensionDefines },
+  { ...common, platform: 'browser', entryPoints: ['src/extension/web.ts'], outfile: 'dist/web/extension.js', define: extensionDefines },
   { ...common, platform: 'node', entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // One integration suite, bundled for each host; the define tells the tests which bundle they run in.
   {

@@ -1,7 +1,13 @@
 import * as vscode from 'vscode';
+import type { Library } from '../core/library';
 import { CommandId, LIBRARY_VIEW_ID } from './commandIds';
 import type { HostInfo } from './host';
+import { CorpusService } from './corpusService';
+import { registerDocumentSymbols } from './documentSymbols';
+import { registerOutlineExpansion } from './expandOutline';
+import { EntryInserter, registerInsertionCommands } from './insertion';
 import { registerLibraryView } from './libraryView';
+import { registerNewDraft } from './newDraft';
 import { createLog } from './log';
 import { registerRuntimeCommand, registerShowLogCommand } from './runtimeCommand';
 import { registerDraftStatusBar, type DraftStatusSnapshot } from './statusBar';
@@ -10,6 +16,8 @@ import { registerDraftStatusBar, type DraftStatusSnapshot } from './statusBar';
 export interface SpeechDrafterApi {
   readonly host: HostInfo['kind'];
   draftStatus(): DraftStatusSnapshot;
+  /** The mined library (mining it if needed). */
+  library(): Promise<Library>;
 }
 
 /**
@@ -19,8 +27,16 @@ export interface SpeechDrafterApi {
 export function activateShared(context: vscode.ExtensionContext, host: HostInfo): SpeechDrafterApi {
   const log = createLog();
   const statusBar = registerDraftStatusBar();
+  const corpus = new CorpusService(context, log);
+  const inserter = new EntryInserter(corpus);
   context.subscriptions.push(
     log,
+    corpus,
+    inserter,
+    registerInsertionCommands(inserter),
+    registerDocumentSymbols(),
+    registerNewDraft(corpus),
+    registerOutlineExpansion(corpus),
     registerRuntimeCommand(context, host, log),
     registerShowLogCommand(log),
     registerLibraryView(context, log),
@@ -28,5 +44,5 @@ export function activateShared(context: vscode.ExtensionContext, host: HostInfo)
     statusBar.disposable,
   );
   log.info(`Activated in the ${host.kind} extension host (${host.runtime})`);
-  return { host: host.kind, draftStatus: statusBar.snapshot };
+  return { host: host.kind, draftStatus: statusBar.snapshot, library: async () => (await corpus.get()).library };
 }

@@ -3,6 +3,12 @@ export const CommandId = {
   openLibrary: 'speechDrafter.openLibrary',
   showRuntime: 'speechDrafter.showRuntime',
   showLog: 'speechDrafter.showLog',
+  insertFromLibrary: 'speechDrafter.insertFromLibrary',
+  insertEntry: 'speechDrafter.insertEntry',
+  newDraft: 'speechDrafter.newDraft',
+  expandOutline: 'speechDrafter.expandOutline',
+  expandHeading: 'speechDrafter.expandHeading',
+  renumber: 'speechDrafter.renumber',
 } as const;
 
 export const LIBRARY_VIEW_ID = 'speechDrafter.library';

@@ -1,15 +1,8 @@
 import * as vscode from 'vscode';
-import type { SpeechDrafterApi } from '../../src/extension/activate';
 import type { RuntimeReport } from '../../src/extension/runtimeCommand';
 import * as assert from './assert';
-import { EXTENSION_ID, SUITE_HOST } from './suiteHost';
-
-async function activeExtension(): Promise<vscode.Extension<SpeechDrafterApi>> {
-  const extension = vscode.extensions.getExtension<SpeechDrafterApi>(EXTENSION_ID);
-  assert.ok(extension, `${EXTENSION_ID} is installed in the workbench`);
-  await extension.activate();
-  return extension;
-}
+import { activeExtension } from './helpers';
+import { SUITE_HOST } from './suiteHost';
 
 suite('Activation', () => {
   test('the extension activates and registers every contributed command', async () => {

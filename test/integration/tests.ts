@@ -1,2 +1,3 @@
 // Every integration test file, in one place for both host bundles.
 import './activation.test';
+import './drafting.test';

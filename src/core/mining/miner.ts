@@ -35,6 +35,11 @@ export function parseCorpus(files: readonly CorpusFile[]): { parsed: ParsedDocum
 
 export function mineLibrary(files: readonly CorpusFile[], segment: Segment): Library {
   const { parsed, documents } = parseCorpus(files);
+  return mineParsedCorpus(parsed, documents, segment);
+}
+
+/** Mines an already parsed corpus: callers that keep the parsed speeches (drafting, the index) parse once. */
+export function mineParsedCorpus(parsed: readonly ParsedDocument[], documents: readonly LibraryDocument[], segment: Segment): Library {
   const corpus = tokenize(parsed.map(doc => doc.paragraphs), segment);
   const entries = [
     ...mineRoleEntries(parsed, documents),

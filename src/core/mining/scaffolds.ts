@@ -25,18 +25,19 @@ export function buildOutline(headings: readonly { heading: Heading; line: number
   return roots;
 }
 
-function flatten(nodes: readonly OutlineNode[]): OutlineNode[] {
-  return nodes.flatMap(node => [node, ...flatten(node.children)]);
+export function flattenOutline(nodes: readonly OutlineNode[]): OutlineNode[] {
+  return nodes.flatMap(node => [node, ...flattenOutline(node.children)]);
 }
 
 /** A skeleton snippet: one line per heading, the heading text a tab stop. */
-export function outlineSnippet(nodes: readonly OutlineNode[]): string {
-  let index = 1;
-  return flatten(nodes).map(node => {
+export function outlineSnippet(nodes: readonly OutlineNode[], firstIndex = 1): { snippet: string; nextIndex: number } {
+  let index = firstIndex;
+  const snippet = flattenOutline(nodes).map(node => {
     const marker = snippetFromText(node.marker, index);
     index = marker.nextIndex;
     return `${marker.snippet}${tabStop(index++, node.text)}`;
   }).join('\n');
+  return { snippet, nextIndex: index };
 }
 
 export function mineScaffoldEntries(parsed: readonly ParsedDocument[], documents: readonly LibraryDocument[]): LibraryEntry[] {
@@ -48,8 +49,8 @@ export function mineScaffoldEntries(parsed: readonly ParsedDocument[], documents
     for (const { heading, line } of found) headings.add(heading.text, document, line, { level: heading.level, marker: heading.marker });
     if (found.length < 2) return;
     const outline = buildOutline(found);
-    const text = flatten(outline).map(node => `${'  '.repeat(node.level - 1)}${node.marker}${node.text}`).join('\n');
-    scaffolds.add(text, document, found[0].line, { outline, snippet: outlineSnippet(outline) }, text);
+    const text = flattenOutline(outline).map(node => `${'  '.repeat(node.level - 1)}${node.marker}${node.text}`).join('\n');
+    scaffolds.add(text, document, found[0].line, { outline, snippet: outlineSnippet(outline).snippet }, text);
   });
   return [...scaffolds.entries(), ...headings.entries()];
 }

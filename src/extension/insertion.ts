@@ -1,0 +1,105 @@
+import * as vscode from 'vscode';
+import { displayTitle, type EntryKind, type LibraryEntry } from '../core/library';
+import { CommandId } from './commandIds';
+import type { Corpus, CorpusService } from './corpusService';
+import { DRAFT_LANGUAGES } from './draftLanguages';
+
+/** The library's kinds in the order of a speech, with the names writers use for them. */
+export function kindLabel(kind: EntryKind): string {
+  const labels: Record<EntryKind, string> = {
+    salutation: vscode.l10n.t('Salutations'),
+    opening: vscode.l10n.t('Openings'),
+    transition: vscode.l10n.t('Transitions'),
+    scaffold: vscode.l10n.t('Outlines'),
+    heading: vscode.l10n.t('Headings'),
+    parallel: vscode.l10n.t('Parallel sets'),
+    template: vscode.l10n.t('Formulas with slots'),
+    quotation: vscode.l10n.t('Quotations'),
+    phrase: vscode.l10n.t('Common expressions'),
+    closing: vscode.l10n.t('Closings'),
+  };
+  return labels[kind];
+}
+
+/** `《title》 · 3 speeches`: where an entry comes from, for detail lines. */
+export function entrySourceLine(corpus: Corpus, entry: LibraryEntry): string {
+  const first = entry.sources[0];
+  const document = first ? corpus.library.documents[first.document] : undefined;
+  const title = document ? `《${displayTitle(document)}》${vscode.l10n.t('line {0}', first.line)}` : '';
+  return `${title} · ${vscode.l10n.t('{0} speeches', entry.documents)}`;
+}
+
+/**
+ * Inserting library entries into the draft: as a snippet with tab stops at the cursor of the active
+ * editor, or of the last draft editor when the panel or the Quick Pick has the focus. One undo step.
+ */
+export class EntryInserter implements vscode.Disposable {
+  private lastEditor: vscode.TextEditor | undefined = vscode.window.activeTextEditor;
+  private readonly subscription = vscode.window.onDidChangeActiveTextEditor(editor => {
+    if (editor) this.lastEditor = editor;
+  });
+
+  constructor(private readonly corpus: CorpusService) {}
+
+  private targetEditor(): vscode.TextEditor | undefined {
+    const active = vscode.window.activeTextEditor;
+    if (active) return active;
+    const last = this.lastEditor;
+    return last && !last.document.isClosed && vscode.window.visibleTextEditors.includes(last) ? last : undefined;
+  }
+
+  async insert(entry: LibraryEntry): Promise<boolean> {
+    let editor = this.targetEditor();
+    if (!editor) {
+      // No draft open: start one, so the click is never lost.
+      const document = await vscode.workspace.openTextDocument({ language: DRAFT_LANGUAGES[0], content: '' });
+      editor = await vscode.window.showTextDocument(document);
+    } else if (editor !== vscode.window.activeTextEditor) {
+      editor = await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+    }
+    return editor.insertSnippet(new vscode.SnippetString(entry.snippet));
+  }
+
+  async insertById(id: unknown): Promise<boolean> {
+    if (typeof id !== 'string') throw new Error(vscode.l10n.t('Expected the id of a library entry'));
+    const corpus = await this.corpus.get();
+    const entry = corpus.library.entries.find(candidate => candidate.id === id);
+    if (!entry) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('No library entry has the id {0}.', id));
+      return false;
+    }
+    return this.insert(entry);
+  }
+
+  async pickAndInsert(): Promise<boolean> {
+    const corpus = await this.corpus.get();
+    type EntryItem = vscode.QuickPickItem & { entry?: LibraryEntry };
+    const items: EntryItem[] = [];
+    let kind: EntryKind | undefined;
+    for (const entry of corpus.library.entries) {
+      if (entry.kind === 'heading') continue; // headings come with their outlines
+      if (entry.kind !== kind) {
+        kind = entry.kind;
+        items.push({ label: kindLabel(kind), kind: vscode.QuickPickItemKind.Separator });
+      }
+      items.push({ label: entry.text.replace(/\n/g, ' ⏎ '), detail: entrySourceLine(corpus, entry), entry });
+    }
+    const picked = await vscode.window.showQuickPick(items, {
+      title: vscode.l10n.t('Insert from the speech library'),
+      placeHolder: vscode.l10n.t('Type to search salutations, openings, outlines, parallel sets, formulas, closings…'),
+      matchOnDetail: true,
+    });
+    return picked?.entry ? this.insert(picked.entry) : false;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+  }
+}
+
+export function registerInsertionCommands(inserter: EntryInserter): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(CommandId.insertEntry, (id: unknown) => inserter.insertById(id)),
+    vscode.commands.registerCommand(CommandId.insertFromLibrary, () => inserter.pickAndInsert()),
+  );
+}

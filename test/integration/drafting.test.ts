@@ -1,0 +1,77 @@
+import * as vscode from 'vscode';
+import * as assert from './assert';
+import { activeExtension, closeAllEditors, openDraft } from './helpers';
+
+const OUTLINE_DRAFT = [
+  '在全市经济工作会议上的讲话',
+  '同志们：',
+  '一、坚定信心，准确把握形势',
+  '（一）成绩来之不易',
+  '今年以来，全市上下攻坚克难。',
+  '（二）困难不容忽视',
+  '二、突出重点，抓好全年工作',
+  '（一）扩大有效投资',
+  '三、加强领导，确保落到实处',
+].join('\n');
+
+suite('Outline-driven drafting', () => {
+  teardown(closeAllEditors);
+
+  test('document symbols nest the title, 一、 headings and （一） headings', async () => {
+    await activeExtension();
+    const editor = await openDraft(OUTLINE_DRAFT);
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+    assert.ok(symbols && symbols.length === 1, 'one root symbol: the title');
+    const [title] = symbols;
+    assert.equal(title.name, '在全市经济工作会议上的讲话', 'the title symbol');
+    assert.equal(title.children.map(child => child.name).join('|'), '坚定信心，准确把握形势|突出重点，抓好全年工作|加强领导，确保落到实处', 'level-1 headings under the title');
+    const [first, second] = title.children;
+    assert.equal(first.detail, '一、', 'the marker is the detail');
+    assert.equal(first.children.map(child => child.name).join('|'), '成绩来之不易|困难不容忽视', 'level-2 headings under 一、');
+    assert.equal(second.children.length, 1, 'one （一） under 二、');
+    assert.equal(first.range.start.line, 2, 'section 一 starts at its heading');
+    assert.equal(first.range.end.line, 5, 'section 一 ends before 二、');
+    assert.ok(first.range.contains(first.selectionRange), 'the selection range lies inside the range');
+  });
+
+  test('inserting a library entry by id puts its text at the cursor as one undo step', async () => {
+    const extension = await activeExtension();
+    const library = await extension.exports.library();
+    const closing = library.entries.find(entry => entry.kind === 'closing' && entry.variant === 'formula' && !/[×X*]/.test(entry.text));
+    assert.ok(closing, 'the bundled corpus yields a closing formula');
+    const editor = await openDraft('前文。\n');
+    editor.selection = new vscode.Selection(1, 0, 1, 0);
+    const inserted = await vscode.commands.executeCommand<boolean>('speechDrafter.insertEntry', closing.id);
+    assert.ok(inserted, 'the insert command reports success');
+    assert.equal(editor.document.getText(), `前文。\n${closing.text}`, 'the closing formula follows the text');
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), '前文。\n', 'one undo removes the whole insertion');
+  });
+
+  test('the new-draft command opens a draft with the chosen scaffold as its skeleton', async () => {
+    const extension = await activeExtension();
+    const library = await extension.exports.library();
+    const scaffold = library.entries.find(entry => entry.kind === 'scaffold' && entry.genres.includes('讲话'));
+    assert.ok(scaffold?.outline, 'the bundled corpus yields a scaffold of a 讲话');
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('speechDrafter.newDraft', { scaffoldId: scaffold.id });
+    assert.ok(editor, 'a new draft editor opened');
+    const text = editor.document.getText();
+    for (const node of scaffold.outline) assert.ok(text.includes(`${node.marker}${node.text}`), `the draft has the heading ${node.marker}${node.text}`);
+    const salutation = library.entries.find(entry => entry.kind === 'salutation');
+    assert.ok(salutation && text.includes(salutation.text.replace(/[：:]$/, '')), 'the draft has a salutation');
+    assert.ok(editor.document.isUntitled, 'the draft is a new untitled document');
+  });
+
+  test('expanding a one-heading outline inserts corpus text under the heading, marked with its source', async () => {
+    await activeExtension();
+    const editor = await openDraft('一、以学铸魂\n');
+    const grown = await vscode.commands.executeCommand<number>('speechDrafter.expandOutline');
+    assert.equal(grown, 1, 'one heading expanded');
+    const lines = editor.document.getText().split('\n');
+    assert.equal(lines[0], '一、以学铸魂', 'the heading stays');
+    assert.ok(lines.length >= 3 && lines[1].length > 4, 'corpus text follows the heading');
+    assert.match(editor.document.getText(), /【参考：《[^》]+》第 \d+ 行/, 'a note names the source');
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), '一、以学铸魂\n', 'one undo removes the expansion');
+  });
+});
