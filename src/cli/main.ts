@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DEFAULT_SPEAKING_RATE, measureDraft, speakingTime } from '../core/draftStats';
 import { countByKind, displayTitle, ENTRY_KINDS, serializeLibrary, type Library, type LibraryEntry } from '../core/library';
 import { mineLibrary } from '../core/mining/miner';
+import { checkNumbering } from '../core/numbering';
 import { outlineOf } from '../core/outline';
 import { readCorpusFile } from '../core/reading';
 import { loadJieba, type Segment } from '../core/segmenter';
@@ -102,6 +103,30 @@ const commands: Readonly<Record<string, CliCommand>> = {
       for (const heading of outline.headings) console.log(`${String(heading.line).padStart(5)}  ${'  '.repeat(heading.level - 1)}${heading.marker}${heading.text}`);
       for (const closing of outline.closings) console.log(`${String(closing.line).padStart(5)}  结尾  ${preview(closing.text)}`);
       return 0;
+    },
+  },
+  check: {
+    usage: 'check FILE [--json] [--speeches]',
+    summary: 'numbering slips (repeated, skipped, mixed style, level jump); exit 1 when any',
+    async run(args) {
+      const { positional, flags } = parseArgs(args, []);
+      if (positional.length !== 1) return usageError('check needs exactly one FILE');
+      let text: string;
+      try {
+        text = await readDraft(positional[0]);
+      } catch (error) {
+        // Exit 1 means "issues found" for check, so a file that cannot be read is 2.
+        console.error(`speech-drafter check: ${error instanceof Error ? error.message : String(error)}`);
+        return 2;
+      }
+      const issues = checkNumbering(text, { speeches: flags.speeches === true });
+      if (flags.json) {
+        console.log(JSON.stringify(issues.map(({ line, code, message }) => ({ line, code, message }))));
+      } else {
+        for (const issue of issues) console.log(`${positional[0]}:${issue.line}: ${issue.message}`);
+        if (issues.length === 0) console.log(`${positional[0]}: 编号无误`);
+      }
+      return issues.length > 0 ? 1 : 0;
     },
   },
   stats: {

@@ -60,6 +60,7 @@ export interface Paragraph {
   readonly transition?: string;
   /** Closing formulas at the end of the paragraph (`我就讲这些，谢谢大家！`). */
   readonly closingFormulas?: readonly string[];
+  /** Inline enumerations; in a heading paragraph only those after the heading sentence. */
   readonly enumerations?: readonly Enumeration[];
 }
 
@@ -158,17 +159,29 @@ function matchHeading(text: string): Omit<Heading, 'level'> | undefined {
   return undefined;
 }
 
-function findEnumerations(text: string): Enumeration[] {
+/** Enumerations from offset `from` on (a heading's inline body starts after its first sentence). */
+function findEnumerations(text: string, from = 0): Enumeration[] {
   const form = toMatchForm(text);
   const found: Enumeration[] = [];
   for (const match of form.matchAll(ENUMERATION)) {
     const marker = match[1];
     const number = match[2] ? chineseNumber(match[2]) : ORDER_WORDS[marker];
     const offset = (match.index ?? 0) + match[0].length - marker.length;
+    if (offset < from) continue;
     found.push({ marker: text.slice(offset, offset + marker.length), number, offset });
   }
   // A single `一是` inside a paragraph is a phrase, not an enumeration; at its start it opens a section.
-  return found.length >= 2 || found[0]?.offset === 0 ? found : [];
+  return found.length >= 2 || found[0]?.offset === from ? found : [];
+}
+
+/** Where the body of a heading paragraph starts (after the heading's first sentence), or -1 without one. */
+function inlineBodyStart(text: string, heading: Omit<Heading, 'level'>): number {
+  if (!heading.hasInlineBody) return -1;
+  const rest = text.slice(heading.textStart);
+  const end = rest.search(FIRST_SENTENCE_END);
+  if (end < 0) return -1;
+  const closers = /^[。！？!?…”’」』）)]+/.exec(rest.slice(end));
+  return heading.textStart + end + (closers ? closers[0].length : 1);
 }
 
 export function isClosingFormula(text: string): boolean {
@@ -203,7 +216,13 @@ export function parseDocument(document: SourceDocument): ParsedDocument {
     if (!familyLevels.has(heading.family)) familyLevels.set(heading.family, familyLevels.size + 1);
     return { ...heading, level: familyLevels.get(heading.family) ?? 1 };
   });
-  const enumerations = source.map(({ text }, i) => (headings[i] ? [] : findEnumerations(text)));
+  // In a heading paragraph, enumerations may follow the heading sentence (`（一）…。一是…二是…`).
+  const enumerations = source.map(({ text }, i) => {
+    const heading = headings[i];
+    if (!heading) return findEnumerations(text);
+    const bodyStart = inlineBodyStart(text, heading);
+    return bodyStart < 0 ? [] : findEnumerations(text, bodyStart);
+  });
   const firstHeading = headings.findIndex(Boolean);
   const lastHeading = headings.length - 1 - [...headings].reverse().findIndex(Boolean);
   const hasHeadings = firstHeading >= 0;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Library } from '../core/library';
+import type { PanelState } from '../core/panelModel';
 import { CommandId, LIBRARY_VIEW_ID } from './commandIds';
 import type { HostInfo } from './host';
 import { CorpusService } from './corpusService';
@@ -8,6 +9,7 @@ import { registerOutlineExpansion } from './expandOutline';
 import { EntryInserter, registerInsertionCommands } from './insertion';
 import { registerLibraryView } from './libraryView';
 import { registerNewDraft } from './newDraft';
+import { registerNumberingDiagnostics } from './numberingDiagnostics';
 import { createLog } from './log';
 import { registerRuntimeCommand, registerShowLogCommand } from './runtimeCommand';
 import { registerDraftStatusBar, type DraftStatusSnapshot } from './statusBar';
@@ -18,6 +20,8 @@ export interface SpeechDrafterApi {
   draftStatus(): DraftStatusSnapshot;
   /** The mined library (mining it if needed). */
   library(): Promise<Library>;
+  /** What the library panel last showed, once its webview has resolved. */
+  libraryPanelState(): PanelState | undefined;
 }
 
 /**
@@ -29,6 +33,7 @@ export function activateShared(context: vscode.ExtensionContext, host: HostInfo)
   const statusBar = registerDraftStatusBar();
   const corpus = new CorpusService(context, log);
   const inserter = new EntryInserter(corpus);
+  const libraryView = registerLibraryView(context, corpus, inserter, log);
   context.subscriptions.push(
     log,
     corpus,
@@ -37,12 +42,13 @@ export function activateShared(context: vscode.ExtensionContext, host: HostInfo)
     registerDocumentSymbols(),
     registerNewDraft(corpus),
     registerOutlineExpansion(corpus),
+    registerNumberingDiagnostics(),
     registerRuntimeCommand(context, host, log),
     registerShowLogCommand(log),
-    registerLibraryView(context, log),
+    libraryView.disposable,
     vscode.commands.registerCommand(CommandId.openLibrary, () => vscode.commands.executeCommand(`${LIBRARY_VIEW_ID}.focus`)),
     statusBar.disposable,
   );
   log.info(`Activated in the ${host.kind} extension host (${host.runtime})`);
-  return { host: host.kind, draftStatus: statusBar.snapshot, library: async () => (await corpus.get()).library };
+  return { host: host.kind, draftStatus: statusBar.snapshot, library: async () => (await corpus.get()).library, libraryPanelState: () => libraryView.provider.lastState };
 }

@@ -1,21 +1,133 @@
 import * as vscode from 'vscode';
+import type { Genre } from '../core/genre';
 import { escapeHtml } from '../core/html';
+import { PANEL_KINDS, PanelModel, parsePanelRequest, previewOf, type PanelState } from '../core/panelModel';
 import { LIBRARY_VIEW_ID } from './commandIds';
+import type { Corpus, CorpusService } from './corpusService';
+import { kindLabel, type EntryInserter } from './insertion';
+
+/** What the webview shows besides the data: the names of the groups and its own words, localised here. */
+function panelStrings(): Record<string, string> {
+  return {
+    ...Object.fromEntries(PANEL_KINDS.map(kind => [kind, kindLabel(kind)])),
+    search: vscode.l10n.t('Search the library'),
+    allGenres: vscode.l10n.t('All genres'),
+    genre: vscode.l10n.t('Genre'),
+    speeches: vscode.l10n.t('{0} speeches'),
+    insert: vscode.l10n.t('Insert at the cursor'),
+    preview: vscode.l10n.t('Preview the source'),
+    open: vscode.l10n.t('Open the source'),
+    noMatch: vscode.l10n.t('Nothing matches.'),
+    loading: vscode.l10n.t('Building the library from the corpus…'),
+    line: vscode.l10n.t('line {0}'),
+  };
+}
 
 /**
- * The 讲稿素材库 side panel. The webview is locked down from the start (CSP with a nonce, resources from
- * media/ only, every string escaped) so later content can only be added the safe way.
+ * The 讲稿素材库 side panel: the library grouped by speech part, searchable and filterable by genre;
+ * entries insert at the cursor, preview their source paragraph, and open the source at its line.
+ * The webview is locked down (CSP with a nonce, resources from media/ only) and renders every corpus
+ * string as text; messages from it are validated before anything acts on them.
  */
-export function registerLibraryView(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): vscode.Disposable {
-  const mediaRoot = vscode.Uri.joinPath(context.extensionUri, 'media');
-  const provider: vscode.WebviewViewProvider = {
-    resolveWebviewView(view) {
-      view.webview.options = { enableScripts: true, localResourceRoots: [mediaRoot] };
-      view.webview.html = renderLibraryHtml(view.webview, mediaRoot);
-      log.debug('Library view resolved');
-    },
-  };
-  return vscode.window.registerWebviewViewProvider(LIBRARY_VIEW_ID, provider);
+export class LibraryViewProvider implements vscode.WebviewViewProvider {
+  /** The last state sent to the webview: read by the integration tests. */
+  lastState: PanelState | undefined;
+  private view: vscode.WebviewView | undefined;
+  private model: { corpus: Corpus; model: PanelModel } | undefined;
+  private query = '';
+  private genre: Genre | '' = '';
+
+  constructor(
+    private readonly mediaRoot: vscode.Uri,
+    private readonly corpus: CorpusService,
+    private readonly inserter: EntryInserter,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.view = view;
+    view.webview.options = { enableScripts: true, localResourceRoots: [this.mediaRoot] };
+    view.webview.html = renderLibraryHtml(view.webview, this.mediaRoot);
+    view.webview.onDidReceiveMessage(message => this.receive(message));
+    // A hidden webview gets no messages: send the state again when it shows.
+    view.onDidChangeVisibility(() => {
+      if (view.visible) void this.send();
+    });
+    view.onDidDispose(() => {
+      this.view = undefined;
+    });
+    this.log.debug('Library view resolved');
+  }
+
+  /** The corpus changed: rebuild the model and show it. */
+  refresh(): void {
+    this.model = undefined;
+    void this.send();
+  }
+
+  private async panelModel(): Promise<PanelModel> {
+    const corpus = await this.corpus.get();
+    if (this.model?.corpus !== corpus) this.model = { corpus, model: new PanelModel(corpus.library) };
+    return this.model.model;
+  }
+
+  private async send(): Promise<void> {
+    const webview = this.view?.webview;
+    if (!webview) return;
+    const strings = panelStrings();
+    if (!this.corpus.peek()) await webview.postMessage({ type: 'state', strings, state: { type: 'loading' } satisfies PanelState });
+    const model = await this.panelModel();
+    const state: PanelState = model.genres().length === 0
+      ? { type: 'empty', reason: vscode.l10n.t('No speeches were found. Add a folder of your speeches (.txt, .md, .docx) in the settings of Speech Drafter.') }
+      : model.state(this.query, this.genre);
+    this.lastState = state;
+    await webview.postMessage({ type: 'state', strings, state });
+  }
+
+  private async receive(message: unknown): Promise<void> {
+    const request = parsePanelRequest(message);
+    if (!request) {
+      this.log.warn(`Library view: ignored a malformed message ${JSON.stringify(message)?.slice(0, 200)}`);
+      return;
+    }
+    switch (request.type) {
+      case 'ready':
+        return this.send();
+      case 'search':
+        this.query = request.query;
+        this.genre = request.genre;
+        return this.send();
+      case 'insert': {
+        const entry = (await this.panelModel()).entry(request.id);
+        if (entry) await this.inserter.insert(entry);
+        return;
+      }
+      case 'preview':
+      case 'open': {
+        const model = await this.panelModel();
+        const corpus = await this.corpus.get();
+        const entry = model.entry(request.id);
+        const source = entry?.sources[0];
+        if (!entry || !source) return;
+        if (request.type === 'open') {
+          const location = this.corpus.sourceLocation(corpus, source.document, source.line);
+          if (location) await vscode.window.showTextDocument(location.uri, { selection: location.range, preview: true });
+          return;
+        }
+        const file = corpus.files.find(candidate => candidate.path === corpus.library.documents[source.document]?.file);
+        const preview = file && previewOf(entry, corpus.library, file.text);
+        if (preview) await this.view?.webview.postMessage(preview);
+      }
+    }
+  }
+}
+
+export function registerLibraryView(context: vscode.ExtensionContext, corpus: CorpusService, inserter: EntryInserter, log: vscode.LogOutputChannel): { provider: LibraryViewProvider; disposable: vscode.Disposable } {
+  const provider = new LibraryViewProvider(vscode.Uri.joinPath(context.extensionUri, 'media'), corpus, inserter, log);
+  return { provider, disposable: vscode.Disposable.from(
+    vscode.window.registerWebviewViewProvider(LIBRARY_VIEW_ID, provider),
+    corpus.onDidChange(() => provider.refresh()),
+  ) };
 }
 
 function renderLibraryHtml(webview: vscode.Webview, mediaRoot: vscode.Uri): string {
@@ -30,8 +142,7 @@ function renderLibraryHtml(webview: vscode.Webview, mediaRoot: vscode.Uri): stri
     `script-src 'nonce-${nonce}'`,
   ].join('; ');
   const title = escapeHtml(vscode.l10n.t('Speech library'));
-  const emptyTitle = escapeHtml(vscode.l10n.t('The library is not built yet'));
-  const emptyBody = escapeHtml(vscode.l10n.t('Speech Drafter will gather salutations, openings, section outlines, parallel sets and closings here from the bundled speeches and from the folders you add.'));
+  const loading = escapeHtml(vscode.l10n.t('Building the library from the corpus…'));
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(vscode.env.language)}">
 <head>
@@ -42,11 +153,8 @@ function renderLibraryHtml(webview: vscode.Webview, mediaRoot: vscode.Uri): stri
 <title>${title}</title>
 </head>
 <body>
-<main id="library" aria-live="polite">
-  <section class="empty-state" role="status">
-    <h2>${emptyTitle}</h2>
-    <p>${emptyBody}</p>
-  </section>
+<main id="library" aria-label="${title}">
+  <p class="status" role="status">${loading}</p>
 </main>
 <script nonce="${nonce}" src="${scriptUri}"></script>
 </body>

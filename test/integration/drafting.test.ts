@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import * as assert from './assert';
-import { activeExtension, closeAllEditors, openDraft } from './helpers';
+import { activeExtension, closeAllEditors, eventually, openDraft } from './helpers';
 
 const OUTLINE_DRAFT = [
   '在全市经济工作会议上的讲话',
@@ -73,5 +73,43 @@ suite('Outline-driven drafting', () => {
     assert.match(editor.document.getText(), /【参考：《[^》]+》第 \d+ 行/, 'a note names the source');
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), '一、以学铸魂\n', 'one undo removes the expansion');
+  });
+});
+
+suite('Numbering check', () => {
+  teardown(closeAllEditors);
+
+  test('a second 三、 raises a warning on its line, and the quick fix renumbers in one undo step', async () => {
+    await activeExtension();
+    const draft = ['一、提高认识', '二、突出重点', '三、强化措施', '三、加强领导', ''].join('\n');
+    const editor = await openDraft(draft);
+    const diagnostics = await eventually(() => {
+      const found = vscode.languages.getDiagnostics(editor.document.uri).filter(d => d.source === '讲稿助手');
+      return found.length > 0 ? found : undefined;
+    }, 'a numbering diagnostic');
+    assert.equal(diagnostics.length, 1, 'one slip');
+    assert.equal(diagnostics[0].range.start.line, 3, 'on the second 三、');
+    assert.equal(diagnostics[0].code, 'repeated', 'a repeated number');
+    assert.match(diagnostics[0].message, /三/, 'the message names the number');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diagnostics[0].range);
+    const fix = actions.find(action => action.kind?.value === 'quickfix' && action.edit);
+    assert.ok(fix?.edit, 'a renumbering quick fix');
+    await vscode.workspace.applyEdit(fix.edit);
+    assert.equal(editor.document.getText(), draft.replace('三、加强领导', '四、加强领导'), 'renumbered');
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), draft, 'one undo restores the draft');
+  });
+});
+
+suite('Library panel', () => {
+  test('the panel resolves and shows the library grouped by speech part', async () => {
+    const extension = await activeExtension();
+    await vscode.commands.executeCommand('speechDrafter.openLibrary');
+    const state = await eventually(() => {
+      const current = extension.exports.libraryPanelState();
+      return current?.type === 'library' ? current : undefined;
+    }, 'the library panel to show the library', 20_000);
+    const counts = new Map(state.groups.map(group => [group.kind, group.count]));
+    for (const kind of ['salutation', 'opening', 'scaffold', 'parallel', 'closing'] as const) assert.ok((counts.get(kind) ?? 0) > 0, `the panel lists ${kind} entries`);
   });
 });

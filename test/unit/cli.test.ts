@@ -87,6 +87,42 @@ suite('command line', () => {
     });
   });
 
+  test('check --json lists numbering slips with file lines and exits 1', () => {
+    const { status, stdout } = cli('check', 'test/fixtures/speeches/numbering-slips.txt', '--json');
+    assert.equal(status, 1);
+    const issues = JSON.parse(stdout) as { line: number; code: string; message: string }[];
+    assert.deepEqual(issues.map(issue => Object.keys(issue)), issues.map(() => ['line', 'code', 'message']));
+    assert.deepEqual(issues.map(issue => [issue.line, issue.code]), [
+      [6, 'skipped'], [7, 'mixed-style'], [12, 'skipped'], [15, 'mixed-style'], [17, 'repeated'], [18, 'repeated'],
+    ]);
+    assert.deepEqual(issues[4], { line: 17, code: 'repeated', message: '编号重复：「三、」已在第 13 行使用，此处应为「四、」' });
+  });
+
+  test('check without --json prints FILE:LINE: message; a clean draft exits 0', () => {
+    const file = 'test/fixtures/speeches/level-jump.txt';
+    const slip = cli('check', file);
+    assert.equal(slip.status, 1);
+    assert.equal(slip.stdout, `${file}:4: 层级错位：「（一）」出现在第一个「一、」（第 6 行）之前，缺少上一级标题\n`);
+    const clean = cli('check', 'test/fixtures/speeches/report.txt', '--json');
+    assert.equal(clean.status, 0);
+    assert.deepEqual(JSON.parse(clean.stdout), []);
+    assert.equal(cli('check', 'test/fixtures/speeches/halfwidth.txt').status, 0);
+  });
+
+  test('check --speeches numbers each speech of a corpus file on its own', () => {
+    const { status, stdout } = cli('check', 'seeds/003_6c46de81eb12d8ae.txt', '--speeches', '--json');
+    assert.equal(status, 1);
+    assert.deepEqual((JSON.parse(stdout) as { line: number }[]).map(issue => issue.line), [74]);
+  });
+
+  test('check: usage and read errors exit 2', () => {
+    assert.equal(cli('check').status, 2);
+    assert.equal(cli('check', 'a.txt', 'b.txt').status, 2);
+    const missing = cli('check', 'no/such/file.txt');
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /ENOENT|no such file/);
+  });
+
   test('usage errors exit 2 with a message; a missing file exits 1', () => {
     assert.equal(cli('nonsense').status, 2);
     assert.equal(cli('outline').status, 2);

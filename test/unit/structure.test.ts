@@ -116,6 +116,13 @@ suite('structure parser', () => {
     assert.deepEqual(doc.paragraphs[2].enumerations?.map(e => e.marker), ['首先', '其次', '最后']);
   });
 
+  test('a heading paragraph carries the enumerations that follow its heading sentence', () => {
+    const doc = parseDraft('（一）做到学而有方。一是自学。二是领学。三是督学。\n第一，抓学习。一要学原文。\n二、首先做好调研\n');
+    assert.deepEqual(doc.paragraphs[0].enumerations?.map(e => [e.marker, e.number, e.offset]), [['一是', 1, 10], ['二是', 2, 15], ['三是', 3, 20]]);
+    assert.deepEqual(doc.paragraphs[1].enumerations?.map(e => [e.marker, e.offset]), [['一要', 7]], 'one item right at the start of the body opens a run');
+    assert.equal(doc.paragraphs[2].enumerations, undefined, 'nothing inside the heading sentence itself');
+  });
+
   test('genre from the title', () => {
     const cases: [string, string][] = [
       ['主题教育读书班总结讲话', '讲话'], ['关于第二批主题教育10月份阶段性进展总结', '总结'], ['主题教育党课讲稿', '党课'],

@@ -1,0 +1,465 @@
+/**
+ * Numbering check and renumbering. Reads the structure parser's headings (`一、` `（一）` `1.`/`1、` `（1）`
+ * `第一，`) and inline enumerations (`一是…二是…`, `一要…`, `首先…其次…`) and finds the slips a writer makes
+ * while moving sections around: a repeated number, a skipped number, a marker written in another style
+ * than its siblings, a heading that comes before any heading of the level above it. Renumbering fixes the
+ * first three with edits that touch nothing but markers.
+ *
+ * What counts as one sequence:
+ * - Headings: the headings of one family (`1.` and `1、` count as one family when the document uses them
+ *   side by side) under the same parent heading. Numbering restarts under each new parent, unless the
+ *   document visibly numbers a family straight through (`（三）` under `二、` right after `（二）` under
+ *   `一、`, every time).
+ * - Enumerations: the markers with the same word (`是`, `要`, …) between two headings; a `一` starts a new
+ *   run. A run that does not start at `一` (its first item was worded otherwise, or sits where the parser
+ *   does not see it) is checked from where it starts, never reported for its start.
+ * - `首先…其次…再次…最后`: after `首先`, a second `其次` or a `再次` straight after `首先` is a slip; `最后`
+ *   may follow any item.
+ *
+ * Lines are 1-based; columns are 0-based UTF-16 offsets in the line (what the editor counts), end exclusive.
+ */
+import { normalizeNewlines, toMatchForm } from './normalize';
+import { parseCorpusFile, parseDraft, type Heading, type NumberingFamily, type Paragraph, type ParsedDocument } from './structure';
+
+export type NumberingIssueCode = 'repeated' | 'skipped' | 'mixed-style' | 'level-jump';
+
+export interface NumberingIssue {
+  /** 1-based line of the marker. */
+  readonly line: number;
+  /** Column range of the marker in that line: 0-based UTF-16 offsets, end exclusive. */
+  readonly startColumn: number;
+  readonly endColumn: number;
+  readonly code: NumberingIssueCode;
+  /** For the writer, in Chinese. */
+  readonly message: string;
+  /** The marker as written (`（四）`, `三是`). */
+  readonly marker: string;
+  /** What renumbering writes instead; absent when renumbering leaves the marker as it is (`level-jump`). */
+  readonly expected?: string;
+}
+
+/** Replace `startColumn`..`endColumn` (0-based, end exclusive) of a 1-based line with `newText`. */
+export interface TextEdit {
+  readonly line: number;
+  readonly startColumn: number;
+  readonly endColumn: number;
+  readonly newText: string;
+}
+
+export interface NumberingOptions {
+  /**
+   * The text is a corpus file holding several speeches one after another (split as the miner splits
+   * them): each speech is numbered on its own. By default the text is one draft.
+   */
+  readonly speeches?: boolean;
+}
+
+export interface NumberingResult {
+  readonly issues: readonly NumberingIssue[];
+  /** The edits that renumber the whole text, in document order, never overlapping. */
+  readonly edits: readonly TextEdit[];
+}
+
+/** Checks and renumbers in one parse: the issues and the edits that fix them. */
+export function analyseNumbering(text: string, options: NumberingOptions = {}): NumberingResult {
+  const lines = normalizeNewlines(text).split('\n');
+  const documents = options.speeches ? parseCorpusFile(text, 'text') : [parseDraft(text)];
+  const issues: NumberingIssue[] = [];
+  const edits: TextEdit[] = [];
+  for (const document of documents) {
+    const result = analyseDocument(document, lines);
+    issues.push(...result.issues);
+    edits.push(...result.edits);
+  }
+  const byPosition = (a: { line: number; startColumn: number }, b: { line: number; startColumn: number }): number => a.line - b.line || a.startColumn - b.startColumn;
+  return { issues: issues.sort(byPosition), edits: edits.sort(byPosition) };
+}
+
+export function checkNumbering(text: string, options: NumberingOptions = {}): NumberingIssue[] {
+  return [...analyseNumbering(text, options).issues];
+}
+
+export function renumberEdits(text: string, options: NumberingOptions = {}): TextEdit[] {
+  return [...analyseNumbering(text, options).edits];
+}
+
+/** The renumbered text: only markers change, line ends and everything else stay byte for byte. */
+export function renumber(text: string, options: NumberingOptions = {}): string {
+  return applyTextEdits(text, renumberEdits(text, options));
+}
+
+/** Applies non-overlapping edits (as `renumberEdits` returns them) to the text, keeping its line ends. */
+export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
+  if (edits.length === 0) return text;
+  // Content and line ends alternate: [line 1, end, line 2, end, …, last line].
+  const parts = text.split(/(\r\n|\r|\n)/);
+  const sorted = [...edits].sort((a, b) => b.line - a.line || b.startColumn - a.startColumn);
+  for (const edit of sorted) {
+    const index = (edit.line - 1) * 2;
+    const content = parts[index];
+    if (content === undefined) continue;
+    parts[index] = content.slice(0, edit.startColumn) + edit.newText + content.slice(edit.endColumn);
+  }
+  return parts.join('');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Markers and their styles
+
+const CN_NUMERAL = '[一二三四五六七八九十]+';
+const NUMERAL = new RegExp(`${CN_NUMERAL}|[0-9]+|[０-９]+`);
+const CN_UNITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 23 → 二十三. */
+export function chineseNumeral(n: number): string {
+  if (n < 10) return CN_UNITS[n];
+  if (n < 20) return `十${CN_UNITS[n % 10]}`;
+  return `${CN_UNITS[Math.floor(n / 10)]}十${CN_UNITS[n % 10]}`;
+}
+
+/** The marker with its number replaced by `#` (`＃` for full-width digits): `（#）`, `#、`, `第#，`. */
+function styleOf(marker: string): string {
+  return marker.replace(NUMERAL, numeral => (/^[０-９]/.test(numeral) ? '＃' : '#'));
+}
+
+function render(style: string, n: number, chinese: boolean): string {
+  if (chinese) return style.replace('#', chineseNumeral(n));
+  return style.replace('＃', String(n).replace(/\d/g, d => String.fromCharCode(0xff10 + Number(d)))).replace('#', String(n));
+}
+
+/** The marker for a number in the form of another marker of the same kind (`三是` → `四是`). */
+function withNumber(marker: string, n: number): string {
+  return render(styleOf(marker), n, !/[0-9０-９]/.test(marker));
+}
+
+/** The smallest edit turning `written` at `column` into `wanted`. */
+function markerEdit(line: number, column: number, written: string, wanted: string): TextEdit | undefined {
+  if (written === wanted || column < 0) return undefined;
+  let start = 0;
+  while (start < written.length && start < wanted.length && written[start] === wanted[start]) start++;
+  let end = 0;
+  while (end < written.length - start && end < wanted.length - start && written[written.length - 1 - end] === wanted[wanted.length - 1 - end]) end++;
+  return { line, startColumn: column + start, endColumn: column + written.length - end, newText: wanted.slice(start, wanted.length - end) };
+}
+
+function where(line: number, here: number): string {
+  return line === here ? '本行前文' : `第 ${line} 行`;
+}
+
+function missing(from: string, to: string): string {
+  return from === to ? `「${from}」` : `「${from}」至「${to}」`;
+}
+
+/** Column of a paragraph's text in its line, or -1 when the corpus reader changed the line (scrape markers). */
+function paragraphColumn(lines: readonly string[], paragraph: Paragraph): number {
+  return (lines[paragraph.line - 1] ?? '').indexOf(paragraph.text);
+}
+
+interface Found {
+  readonly issues: NumberingIssue[];
+  readonly edits: TextEdit[];
+}
+
+function analyseDocument(document: ParsedDocument, lines: readonly string[]): Found {
+  const headings: HeadingMark[] = document.paragraphs.flatMap(paragraph => {
+    if (!paragraph.heading) return [];
+    const column = paragraphColumn(lines, paragraph);
+    return [{ paragraph, heading: paragraph.heading, column, reportColumn: Math.max(0, column) }];
+  });
+  let found = analyseHeadings(headings, false);
+  const families = new Set(headings.map(h => h.heading.family));
+  if (families.has('arabic-dot') && families.has('arabic-dun')) {
+    // `1.` and `1、` in one document: one family written two ways, or two levels? Whichever reading
+    // leaves fewer slips in the numbers is what the writer meant.
+    const merged = analyseHeadings(headings, true);
+    if (merged.slips < found.slips) found = merged;
+  }
+  const inline = analyseEnumerations(document, lines);
+  return { issues: [...found.issues, ...inline.issues], edits: [...found.edits, ...inline.edits] };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Headings
+
+interface HeadingMark {
+  readonly paragraph: Paragraph;
+  readonly heading: Heading;
+  /** Column of the marker, -1 when unknown (no edit is made then). */
+  readonly column: number;
+  readonly reportColumn: number;
+}
+
+/** A family, or `1.` and `1、` taken together. */
+type Group = NumberingFamily | 'arabic';
+
+/** GB/T 9704 order of the families; `第一，` has no fixed place (a top level in one speech, under `一、` in another). */
+const CONVENTIONAL_RANK: Readonly<Partial<Record<Group, number>>> = {
+  'cn-dun': 1, 'cn-paren': 2, 'arabic-dot': 3, 'arabic-dun': 3, arabic: 3, 'arabic-paren': 4,
+};
+
+/** The form a family takes when a document is evenly split between two. */
+const CANONICAL_STYLE: Readonly<Record<Group, string>> = {
+  'cn-dun': '#、', 'cn-paren': '（#）', 'arabic-dot': '#.', 'arabic-dun': '#、', arabic: '#.', 'arabic-paren': '（#）', ordinal: '第#，',
+};
+
+const isChineseGroup = (group: Group): boolean => group === 'cn-dun' || group === 'cn-paren' || group === 'ordinal';
+
+interface HeadingFound extends Found {
+  /** Repeated, skipped and level-jump issues: how badly this reading of the levels fits the numbers. */
+  readonly slips: number;
+}
+
+function analyseHeadings(marks: readonly HeadingMark[], mergeArabic: boolean): HeadingFound {
+  const groupOf = (mark: HeadingMark): Group => {
+    const family = mark.heading.family;
+    return mergeArabic && (family === 'arabic-dot' || family === 'arabic-dun') ? 'arabic' : family;
+  };
+  const groups = marks.map(groupOf);
+  const levels = arrangeLevels(marks, groups);
+  const levelOf = (i: number): number => levels.get(groups[i]) ?? 1;
+
+  // Parent: the nearest earlier heading of a higher level (a skipped level in between is tolerated).
+  const parents: number[] = [];
+  const stack: number[] = [];
+  marks.forEach((_, i) => {
+    while (stack.length > 0 && levelOf(stack[stack.length - 1]) >= levelOf(i)) stack.pop();
+    parents.push(stack.length > 0 ? stack[stack.length - 1] : -1);
+    stack.push(i);
+  });
+
+  // Sequences: one per family and parent, kept in order for each family.
+  const runsByGroup = new Map<Group, number[][]>();
+  const runByKey = new Map<string, number[]>();
+  marks.forEach((_, i) => {
+    const key = `${parents[i]}|${groups[i]}`;
+    let run = runByKey.get(key);
+    if (!run) {
+      run = [];
+      runByKey.set(key, run);
+      const runs = runsByGroup.get(groups[i]) ?? [];
+      runs.push(run);
+      runsByGroup.set(groups[i], runs);
+    }
+    run.push(i);
+  });
+
+  // The style each family is written in: its most frequent form.
+  const dominant = new Map<Group, string>();
+  for (const group of runsByGroup.keys()) {
+    const counts = new Map<string, number>();
+    marks.forEach((mark, i) => {
+      if (groups[i] === group) counts.set(styleOf(mark.heading.marker), (counts.get(styleOf(mark.heading.marker)) ?? 0) + 1);
+    });
+    const most = Math.max(...counts.values());
+    const tied = [...counts.entries()].filter(([, count]) => count === most).map(([style]) => style);
+    dominant.set(group, tied.includes(CANONICAL_STYLE[group]) ? CANONICAL_STYLE[group] : tied[0]);
+  }
+
+  const issues: NumberingIssue[] = [];
+  const edits: TextEdit[] = [];
+  let slips = 0;
+  const expectedMarker = (i: number, n: number): string => render(dominant.get(groups[i]) ?? styleOf(marks[i].heading.marker), n, isChineseGroup(groups[i]));
+  const issue = (i: number, code: NumberingIssueCode, message: string, expected?: string): void => {
+    const { paragraph, heading, reportColumn } = marks[i];
+    issues.push({
+      line: paragraph.line, startColumn: reportColumn, endColumn: reportColumn + heading.marker.length, code, message, marker: heading.marker,
+      ...(expected !== undefined ? { expected } : {}),
+    });
+    if (code !== 'mixed-style') slips++;
+  };
+
+  for (const [group, runs] of runsByGroup) {
+    const continuous = runs.length >= 2 && runs.every((run, k) => {
+      if (k === 0) return true;
+      const previous = runs[k - 1];
+      const first = marks[run[0]].heading.number;
+      return first !== 1 && first === marks[previous[previous.length - 1]].heading.number + 1;
+    });
+    let base = 1;
+    let carried: number | undefined;
+    const usedInGroup = new Map<number, number>();
+    for (const run of runs) {
+      const used = continuous ? usedInGroup : new Map<number, number>();
+      let previous: number | undefined = continuous ? carried : undefined;
+      let previousMark: string | undefined;
+      run.forEach((i, position) => {
+        const { heading, paragraph } = marks[i];
+        const n = heading.number;
+        const expectedNumber = base + position;
+        const wanted = expectedMarker(i, expectedNumber);
+        const usedAt = used.get(n);
+        if (usedAt !== undefined) {
+          issue(i, 'repeated', `编号重复：「${heading.marker}」已在${where(usedAt, paragraph.line)}使用，此处应为「${wanted}」`, wanted);
+        } else if (previous === undefined || previousMark === undefined) {
+          if (n !== expectedNumber) {
+            const parent = parents[i];
+            const scope = parent < 0 ? '全文' : `「${marks[parent].heading.marker}」（第 ${marks[parent].paragraph.line} 行）之下`;
+            issue(i, 'skipped', `编号跳号：${scope}应从「${expectedMarker(i, expectedNumber)}」编起，此处是「${heading.marker}」`, wanted);
+          }
+        } else if (n !== previous + 1 && n !== expectedNumber) {
+          if (n > previous) {
+            const gap = missing(expectedMarker(i, previous + 1), expectedMarker(i, n - 1));
+            issue(i, 'skipped', `编号跳号：「${previousMark}」之后是「${heading.marker}」，缺少${gap}`, wanted);
+          } else {
+            issue(i, 'skipped', `编号顺序有误：「${previousMark}」之后应为「${expectedMarker(i, previous + 1)}」，此处是「${heading.marker}」`, wanted);
+          }
+        }
+        if (usedAt === undefined) used.set(n, paragraph.line);
+        previous = n;
+        previousMark = heading.marker;
+        const style = styleOf(heading.marker);
+        if (style !== dominant.get(group)) {
+          const example = expectedMarker(i, 1);
+          issue(i, 'mixed-style', `编号格式不统一：「${heading.marker}」与同级编号的写法（如「${example}」）不一致，应写作「${expectedMarker(i, n)}」`, wanted);
+        }
+        const edit = markerEdit(paragraph.line, marks[i].column, heading.marker, wanted);
+        if (edit) edits.push(edit);
+      });
+      if (continuous) {
+        base += run.length;
+        carried = previous;
+      }
+    }
+  }
+
+  // A heading with no parent while a level above it exists in the document: it comes before the first
+  // heading of that level (`（一）` before any `一、`). Reported once for each such stretch.
+  const top = Math.min(...marks.map((_, i) => levelOf(i)));
+  let inStretch = false;
+  marks.forEach((mark, i) => {
+    const orphan = parents[i] < 0 && levelOf(i) > top;
+    if (orphan && !inStretch) {
+      const above = marks.findIndex((_, j) => j > i && levelOf(j) < levelOf(i));
+      const outer = above >= 0 ? marks[above] : undefined;
+      const place = outer ? `第一个「${outer.heading.marker}」（第 ${outer.paragraph.line} 行）之前` : '上一级标题之前';
+      issue(i, 'level-jump', `层级错位：「${mark.heading.marker}」出现在${place}，缺少上一级标题`);
+    }
+    inStretch = orphan;
+  });
+
+  return { issues, edits, slips };
+}
+
+/**
+ * Levels: the order in which families first appear, except that a family conventionally above another
+ * (`一、` above `（一）`) that first appears later still goes above it — unless the earlier family's
+ * numbers run on across it (`1、 …（一）（二）… 2、`: this writer puts `1、` on top). `第一，` has no
+ * conventional place: a family that first appears after it goes above it only when its numbers start
+ * again at 1 under that family (`第一，第二，一、第一，…`).
+ */
+function arrangeLevels(marks: readonly HeadingMark[], groups: readonly Group[]): Map<Group, number> {
+  const order: Group[] = [];
+  for (const group of groups) if (!order.includes(group)) order.push(group);
+  const continuesAcross = (inner: Group, outer: Group): boolean => {
+    const firstOuter = groups.indexOf(outer);
+    let before = -1;
+    for (let i = firstOuter - 1; i >= 0 && before < 0; i--) if (groups[i] === inner) before = i;
+    const after = groups.findIndex((group, i) => i > firstOuter && group === inner);
+    return before >= 0 && after >= 0 && marks[after].heading.number === marks[before].heading.number + 1;
+  };
+  const restartsUnder = (inner: Group, outer: Group): boolean => {
+    const after = groups.findIndex((group, i) => i > groups.indexOf(outer) && group === inner);
+    return after >= 0 && marks[after].heading.number === 1;
+  };
+  const arranged: Group[] = [];
+  for (const group of order) {
+    const rank = CONVENTIONAL_RANK[group];
+    const below = arranged.findIndex(other => {
+      const otherRank = CONVENTIONAL_RANK[other];
+      if (rank === undefined || otherRank === undefined) return restartsUnder(other, group);
+      return otherRank > rank && !continuesAcross(other, group);
+    });
+    arranged.splice(below >= 0 ? below : arranged.length, 0, group);
+  }
+  return new Map(arranged.map((group, index) => [group, index + 1]));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Inline enumerations
+
+const ORDER_WORDS = ['首先', '其次', '再次'];
+
+interface EnumerationRun {
+  readonly start: number;
+  readonly used: Map<number, number>;
+  previous: number;
+  previousMark: string;
+  length: number;
+}
+
+function analyseEnumerations(document: ParsedDocument, lines: readonly string[]): Found {
+  const issues: NumberingIssue[] = [];
+  const edits: TextEdit[] = [];
+  let runs = new Map<string, EnumerationRun>();
+  let order: { marks: string[] } | undefined;
+
+  for (const paragraph of document.paragraphs) {
+    if (paragraph.heading) {
+      runs = new Map();
+      order = undefined;
+    }
+    const enumerations = paragraph.enumerations ?? [];
+    if (enumerations.length === 0) continue;
+    const column = paragraphColumn(lines, paragraph);
+    for (const enumeration of enumerations) {
+      const { marker, offset } = enumeration;
+      const at = Math.max(0, column) + offset;
+      const report = (code: NumberingIssueCode, message: string, expected?: string): void => {
+        issues.push({ line: paragraph.line, startColumn: at, endColumn: at + marker.length, code, message, marker, ...(expected !== undefined ? { expected } : {}) });
+      };
+      const edit = (wanted: string): void => {
+        const found = markerEdit(paragraph.line, column < 0 ? -1 : at, marker, wanted);
+        if (found) edits.push(found);
+      };
+      const form = toMatchForm(marker);
+
+      if (form === '最后') {
+        order = undefined;
+        continue;
+      }
+      if (form === '首先') {
+        order = { marks: [marker] };
+        continue;
+      }
+      if (form === '其次' || form === '再次') {
+        // `再次` also means "again" (`再次强调`): only `再次，` / `再次是` counts as an item.
+        if (form === '再次' && !/^[，,：:是]/.test(toMatchForm(paragraph.text.slice(offset + marker.length, offset + marker.length + 1)))) continue;
+        if (!order) continue;
+        const index = order.marks.length;
+        const wanted = ORDER_WORDS[index];
+        if (wanted !== undefined && form !== wanted) {
+          if (form === '其次') report('repeated', `列举重复：前文已有「其次」，此处应为「${wanted}」`, wanted);
+          else report('skipped', `列举跳号：「首先」之后直接是「再次」，缺少「其次」`, wanted);
+          edit(wanted);
+        }
+        order.marks.push(marker);
+        continue;
+      }
+
+      // 一是 / 二要 / 三方面是…: one run per word.
+      const numeral = NUMERAL.exec(form)?.[0] ?? '';
+      const word = form.slice(numeral.length);
+      const n = enumeration.number;
+      let run = runs.get(word);
+      if (!run || n === 1) {
+        run = { start: n, used: new Map(), previous: n - 1, previousMark: '', length: 0 };
+        runs.set(word, run);
+      }
+      const expectedNumber = run.start + run.length;
+      const wanted = withNumber(marker, expectedNumber);
+      const usedAt = run.used.get(n);
+      if (usedAt !== undefined) {
+        report('repeated', `列举重复：「${marker}」已在${where(usedAt, paragraph.line)}使用，此处应为「${wanted}」`, wanted);
+      } else if (run.length > 0 && n !== run.previous + 1 && n !== expectedNumber) {
+        if (n > run.previous) report('skipped', `列举跳号：「${run.previousMark}」之后是「${marker}」，缺少${missing(withNumber(marker, run.previous + 1), withNumber(marker, n - 1))}`, wanted);
+        else report('skipped', `列举顺序有误：「${run.previousMark}」之后应为「${withNumber(marker, run.previous + 1)}」，此处是「${marker}」`, wanted);
+      }
+      if (usedAt === undefined) run.used.set(n, paragraph.line);
+      run.previous = n;
+      run.previousMark = marker;
+      run.length++;
+      edit(wanted);
+    }
+  }
+  return { issues, edits };
+}
