@@ -26,7 +26,7 @@ export function entrySourceLine(corpus: Corpus, entry: LibraryEntry): string {
   const first = entry.sources[0];
   const document = first ? corpus.library.documents[first.document] : undefined;
   const title = document ? `《${displayTitle(document)}》${vscode.l10n.t('line {0}', first.line)}` : '';
-  return `${title} · ${vscode.l10n.t('{0} speeches', entry.documents)}`;
+  return `${title} · ${vscode.l10n.t('{0} speech(es)', entry.documents)}`;
 }
 
 /**

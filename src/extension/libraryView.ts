@@ -13,7 +13,7 @@ function panelStrings(): Record<string, string> {
     search: vscode.l10n.t('Search the library'),
     allGenres: vscode.l10n.t('All genres'),
     genre: vscode.l10n.t('Genre'),
-    speeches: vscode.l10n.t('{0} speeches'),
+    speeches: vscode.l10n.t('{0} speech(es)'),
     insert: vscode.l10n.t('Insert at the cursor'),
     preview: vscode.l10n.t('Preview the source'),
     open: vscode.l10n.t('Open the source'),
