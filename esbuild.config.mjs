@@ -42,6 +42,7 @@ const builds = [
   },
   { ...common, platform: 'node', entryPoints: unitTests, outdir: 'dist/test/unit', external: ['vscode', 'mocha'] },
   { ...common, platform: 'node', entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.js' },
+  { ...common, platform: 'node', entryPoints: ['scripts/generateSnippets.ts'], outfile: 'dist/generateSnippets.js' },
 ];
 
 // The segmenter's wasm ships beside the bundles: each host reads the bytes and hands them to the core.
