@@ -39,7 +39,10 @@ export async function newDraft(corpus: CorpusService, preset?: { genre?: Genre; 
 }
 
 async function pickGenre(scaffolds: readonly LibraryEntry[]): Promise<Genre | undefined> {
-  const items = GENRES.map(genre => ({ label: genre, description: vscode.l10n.t('{0} outlines', scaffolds.filter(entry => entry.genres.includes(genre)).length), genre }));
+  // Only the genres the corpus has outlines for: an empty choice would lead nowhere.
+  const items = GENRES.map(genre => ({ label: genre, count: scaffolds.filter(entry => entry.genres.includes(genre)).length, genre }))
+    .filter(item => item.count > 0)
+    .map(item => ({ ...item, description: vscode.l10n.t('{0} outlines', item.count) }));
   const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('New draft: choose a genre') });
   return picked?.genre;
 }
