@@ -3,8 +3,12 @@ import type { Library } from '../core/library';
 import type { PanelState } from '../core/panelModel';
 import { CommandId, LIBRARY_VIEW_ID } from './commandIds';
 import type { HostInfo } from './host';
+import { registerCompletion } from './completion';
 import { CorpusService } from './corpusService';
+import { registerHover } from './hover';
+import { registerInlineCompletion } from './inlineCompletion';
 import { registerDocumentSymbols } from './documentSymbols';
+import { DRAFT_SELECTOR } from './draftLanguages';
 import { registerOutlineExpansion } from './expandOutline';
 import { EntryInserter, registerInsertionCommands } from './insertion';
 import { registerLibraryView } from './libraryView';
@@ -43,6 +47,9 @@ export function activateShared(context: vscode.ExtensionContext, host: HostInfo)
     registerNewDraft(corpus),
     registerOutlineExpansion(corpus),
     registerNumberingDiagnostics(),
+    registerCompletion(corpus, DRAFT_SELECTOR),
+    registerInlineCompletion(corpus, DRAFT_SELECTOR),
+    registerHover(corpus, DRAFT_SELECTOR),
     registerRuntimeCommand(context, host, log),
     registerShowLogCommand(log),
     libraryView.disposable,

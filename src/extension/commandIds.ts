@@ -9,6 +9,7 @@ export const CommandId = {
   expandOutline: 'speechDrafter.expandOutline',
   expandHeading: 'speechDrafter.expandHeading',
   renumber: 'speechDrafter.renumber',
+  openSource: 'speechDrafter.openSource',
 } as const;
 
 export const LIBRARY_VIEW_ID = 'speechDrafter.library';

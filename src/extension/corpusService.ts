@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { Library, SkippedFile } from '../core/library';
-import { mineParsedCorpus, parseCorpus } from '../core/mining/miner';
+import { minePreparedFiles, prepareFile } from '../core/mining/miner';
+import { TokenDictionary } from '../core/mining/tokens';
+import { buildPassageIndex, type PassageIndex } from '../core/passageIndex';
 import type { ParsedDocument } from '../core/structure';
 import { readCorpusFile } from '../core/reading';
 import { loadJieba, type Segment } from '../core/segmenter';
@@ -24,6 +26,8 @@ export interface Corpus {
   readonly parsed: readonly ParsedDocument[];
   readonly files: readonly LoadedFile[];
   readonly skipped: readonly SkippedFile[];
+  /** Corpus passages and library entries, for completion and hover. */
+  readonly index: PassageIndex;
 }
 
 /**
@@ -79,10 +83,13 @@ export class CorpusService implements vscode.Disposable {
         const segment = await this.segmenter();
         progress.report({ message: vscode.l10n.t('mining {0} files', files.length) });
         const started = Date.now();
-        const { parsed, documents } = parseCorpus(files);
-        const library = mineParsedCorpus(parsed, documents, segment);
-        this.log.info(`Mined ${library.documents.length} speeches, ${library.entries.length} entries in ${Date.now() - started} ms`);
-        return { library, parsed, files, skipped };
+        const dictionary = new TokenDictionary();
+        const prepared = files.map(file => prepareFile(file, segment, dictionary));
+        const library = minePreparedFiles(prepared, dictionary);
+        const parsed = prepared.flatMap(file => file.parsed);
+        const index = buildPassageIndex({ parsed, library });
+        this.log.info(`Mined ${library.documents.length} speeches, ${library.entries.length} entries, ${index.stats().passages} passages in ${Date.now() - started} ms`);
+        return { library, parsed, files, skipped, index };
       },
     );
     this.current = corpus;

@@ -1,3 +1,4 @@
 // Every integration test file, in one place for both host bundles.
 import './activation.test';
 import './drafting.test';
+import './completion.test';

@@ -11,7 +11,7 @@ import { mineQuotationEntries } from './quotations';
 import { mineRoleEntries } from './roles';
 import { mineScaffoldEntries } from './scaffolds';
 import { mineTemplateEntries } from './templates';
-import { tokenize } from './tokens';
+import { segmentDocument, tokenCorpus, TokenDictionary, type DocumentTokens } from './tokens';
 import { ENTRY_KINDS } from '../library';
 
 export interface CorpusFile {
@@ -20,27 +20,48 @@ export interface CorpusFile {
   readonly text: string;
 }
 
-/** Speeches of every file, in file order, and the documents table the library refers to. */
-export function parseCorpus(files: readonly CorpusFile[]): { parsed: ParsedDocument[]; documents: LibraryDocument[] } {
-  const parsed = files.flatMap(file => parseCorpusFile(file.text, file.path));
-  const documents = parsed.map((doc, id): LibraryDocument => ({
+/** A file made ready for mining: its speeches parsed and segmented. This is the expensive part, kept per file. */
+export interface PreparedFile {
+  readonly path: string;
+  readonly parsed: readonly ParsedDocument[];
+  readonly tokens: readonly DocumentTokens[];
+}
+
+/** Parses and segments one file; `dictionary` must be the one later passed to `minePreparedFiles`. */
+export function prepareFile(file: CorpusFile, segment: Segment, dictionary: TokenDictionary): PreparedFile {
+  const parsed = parseCorpusFile(file.text, file.path);
+  return { path: file.path, parsed, tokens: parsed.map(doc => segmentDocument(doc.paragraphs, segment, dictionary)) };
+}
+
+function documentsTable(parsed: readonly ParsedDocument[]): LibraryDocument[] {
+  return parsed.map((doc, id): LibraryDocument => ({
     id,
     file: doc.file,
     title: doc.title?.text ?? null,
     line: doc.title?.line ?? doc.paragraphs[0]?.line ?? 1,
     genre: doc.genre,
   }));
-  return { parsed, documents };
+}
+
+/** Speeches of every file, in file order, and the documents table the library refers to. */
+export function parseCorpus(files: readonly CorpusFile[]): { parsed: ParsedDocument[]; documents: LibraryDocument[] } {
+  const parsed = files.flatMap(file => parseCorpusFile(file.text, file.path));
+  return { parsed, documents: documentsTable(parsed) };
 }
 
 export function mineLibrary(files: readonly CorpusFile[], segment: Segment): Library {
-  const { parsed, documents } = parseCorpus(files);
-  return mineParsedCorpus(parsed, documents, segment);
+  const dictionary = new TokenDictionary();
+  return minePreparedFiles(files.map(file => prepareFile(file, segment, dictionary)), dictionary);
 }
 
-/** Mines an already parsed corpus: callers that keep the parsed speeches (drafting, the index) parse once. */
-export function mineParsedCorpus(parsed: readonly ParsedDocument[], documents: readonly LibraryDocument[], segment: Segment): Library {
-  const corpus = tokenize(parsed.map(doc => doc.paragraphs), segment);
+/**
+ * The library of prepared files, in the order given. Only counting and ranking happen here, so a corpus
+ * service re-mines after a file changes by preparing that file alone.
+ */
+export function minePreparedFiles(files: readonly PreparedFile[], dictionary: TokenDictionary): Library {
+  const parsed = files.flatMap(file => file.parsed);
+  const documents = documentsTable(parsed);
+  const corpus = tokenCorpus(files.flatMap(file => file.tokens), dictionary);
   const entries = [
     ...mineRoleEntries(parsed, documents),
     ...mineScaffoldEntries(parsed, documents),

@@ -29,9 +29,13 @@ interface Frame {
   readonly examples: string[];
 }
 
-/** Anchor words: the most frequent words, ties broken by first appearance for determinism. */
-function anchorSet(counts: readonly number[]): Uint8Array {
-  const order = counts.map((count, id) => [count, id] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+/**
+ * Anchor words: the most frequent words. Ties are broken by the words' text, not their ids: ids depend on the
+ * order files were first read, and the same corpus must give the same library.
+ */
+function anchorSet(counts: Int32Array, words: readonly string[]): Uint8Array {
+  const order = Array.from(counts, (count, id) => [count, id] as const).filter(([count]) => count > 0)
+    .sort((a, b) => b[0] - a[0] || (words[a[1]] < words[b[1]] ? -1 : words[a[1]] > words[b[1]] ? 1 : 0));
   const anchors = new Uint8Array(counts.length);
   for (const [, id] of order.slice(0, ANCHOR_WORDS)) anchors[id] = 1;
   return anchors;
@@ -39,8 +43,8 @@ function anchorSet(counts: readonly number[]): Uint8Array {
 
 export function mineTemplateEntries(corpus: TokenizedCorpus, documents: readonly LibraryDocument[]): LibraryEntry[] {
   const { table, streams, lines } = corpus;
-  const anchors = anchorSet(table.counts);
   const words = table.texts;
+  const anchors = anchorSet(table.counts, words);
   const frames = new Map<string, Frame>();
   const collector = new EntryCollector('template');
 

@@ -36,62 +36,61 @@ class IntBuffer {
   }
 }
 
-export class TokenTable {
+/**
+ * Token text ↔ id, append-only: a corpus service keeps one for its lifetime so a file's cached token ids stay
+ * valid when other files change. Ids carry no meaning beyond identity (miners break ties by text).
+ */
+export class TokenDictionary {
   private readonly ids = new Map<string, number>();
   readonly texts: string[] = [];
-  /** How many times each token occurs. */
-  readonly counts: number[] = [];
-  /** In how many documents each token occurs. */
-  readonly documentCounts: number[] = [];
-  private readonly lastDocument: number[] = [];
 
-  intern(token: string, document: number): number {
+  intern(token: string): number {
     let id = this.ids.get(token);
     if (id === undefined) {
       id = this.texts.length;
       this.ids.set(token, id);
       this.texts.push(token);
-      this.counts.push(0);
-      this.documentCounts.push(0);
-      this.lastDocument.push(-1);
-    }
-    this.counts[id]++;
-    if (this.lastDocument[id] !== document) {
-      this.lastDocument[id] = document;
-      this.documentCounts[id]++;
     }
     return id;
   }
 }
 
+/** One document's tokens: ids (BOUNDARY between clauses and paragraphs) and each position's 1-based line. */
+export interface DocumentTokens {
+  readonly ids: Int32Array;
+  readonly lines: Int32Array;
+}
+
 export interface TokenizedCorpus {
-  readonly table: TokenTable;
+  readonly table: { readonly texts: readonly string[]; readonly counts: Int32Array };
   /** Per document: token ids of its paragraphs, BOUNDARY between clauses and paragraphs. */
   readonly streams: readonly Int32Array[];
   /** Per document: for each position, the 1-based file line of its paragraph. */
   readonly lines: readonly Int32Array[];
 }
 
-/** Segments every paragraph; punctuation, digits and Latin text become clause boundaries. */
-export function tokenize(documents: readonly (readonly { line: number; text: string }[])[], segment: Segment): TokenizedCorpus {
-  const table = new TokenTable();
-  const streams: Int32Array[] = [];
-  const lines: Int32Array[] = [];
-  documents.forEach((paragraphs, document) => {
-    const ids = new IntBuffer();
-    const lineOf = new IntBuffer();
-    for (const paragraph of paragraphs) {
-      for (const token of segment(paragraph.text)) {
-        const id = isWord(token) ? table.intern(token, document) : BOUNDARY;
-        if (id === BOUNDARY && ids.last() === BOUNDARY) continue;
-        ids.push(id);
-        lineOf.push(paragraph.line);
-      }
-      ids.push(BOUNDARY);
+/** Segments one document's paragraphs; punctuation, digits and Latin text become clause boundaries. */
+export function segmentDocument(paragraphs: readonly { line: number; text: string }[], segment: Segment, dictionary: TokenDictionary): DocumentTokens {
+  const ids = new IntBuffer();
+  const lineOf = new IntBuffer();
+  for (const paragraph of paragraphs) {
+    for (const token of segment(paragraph.text)) {
+      const id = isWord(token) ? dictionary.intern(token) : BOUNDARY;
+      if (id === BOUNDARY && ids.last() === BOUNDARY) continue;
+      ids.push(id);
       lineOf.push(paragraph.line);
     }
-    streams.push(ids.toArray());
-    lines.push(lineOf.toArray());
-  });
-  return { table, streams, lines };
+    ids.push(BOUNDARY);
+    lineOf.push(paragraph.line);
+  }
+  return { ids: ids.toArray(), lines: lineOf.toArray() };
+}
+
+/** The corpus the token miners read: the documents' streams and how often each token occurs in them. */
+export function tokenCorpus(documents: readonly DocumentTokens[], dictionary: TokenDictionary): TokenizedCorpus {
+  const counts = new Int32Array(dictionary.texts.length);
+  for (const { ids } of documents) {
+    for (let i = 0; i < ids.length; i++) if (ids[i] !== BOUNDARY) counts[ids[i]]++;
+  }
+  return { table: { texts: dictionary.texts, counts }, streams: documents.map(doc => doc.ids), lines: documents.map(doc => doc.lines) };
 }

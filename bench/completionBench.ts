@@ -1,0 +1,204 @@
+/**
+ * Completion benchmark: the passage index over synthetic corpora of 1, 10 and 50 MB (build time, index
+ * memory, query latency over 1,000 deterministic prefixes of 2–12 characters taken from the corpus, and how
+ * often a clause's own passage ranks first), and Fuse.js over the same passages at 10 MB as the baseline.
+ * Run with `--expose-gc` (as `npm run bench` does) so memory is measured after a full collection.
+ */
+import Fuse from 'fuse.js';
+import type { CorpusFile } from '../src/core/mining/miner';
+import { parseCorpusFile, type ParsedDocument } from '../src/core/structure';
+import { buildPassageIndex, type PassageIndex } from '../src/core/passageIndex';
+import { deserializePassageIndex, serializePassageIndex } from '../src/core/passageIndexFormat';
+import { corpusBytes, syntheticCorpus } from './syntheticCorpus';
+
+const MB = 1024 * 1024;
+const QUERIES = 1000;
+const FUSE_QUERIES = 50;
+
+export interface CompletionBenchSize {
+  readonly sizeMB: number;
+  readonly passages: number;
+  readonly clauseStarts: number;
+  readonly buildMs: number;
+  readonly indexMB: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly maxMs: number;
+  /** Share of sampled unique clauses whose own passage is the first item. */
+  readonly ownFirst: number;
+  readonly serializedMB: number;
+  readonly loadMs: number;
+}
+
+export interface CompletionBenchResult {
+  readonly completion: { readonly sizeMB: number; readonly p99Ms: number; readonly indexMB: number };
+  readonly baseline: { readonly sizeMB: number; readonly fuseP99Ms: number; readonly oursP99Ms: number; readonly fuseQueries: number; readonly speedup: number };
+  readonly sizes: readonly CompletionBenchSize[];
+  /** The largest size again with every sentence made unique (the synthetic corpus repeats its speeches). */
+  readonly uniqueSentences?: CompletionBenchSize;
+}
+
+type Log = (line: string) => void;
+
+/** mulberry32, as in syntheticCorpus.ts: the same prefixes on every run. */
+function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function gc(): void {
+  const collect = (globalThis as { gc?: () => void }).gc;
+  if (collect) {
+    collect();
+    collect();
+  }
+}
+
+function memory(): number {
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.arrayBuffers;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+const CLAUSE_MARK = /[。！？；，、：!?;,:…]/;
+
+/** The clauses of the corpus (text after a mark up to the next mark, mark included), in corpus order. */
+function corpusClauses(parsed: readonly ParsedDocument[]): string[] {
+  const clauses: string[] = [];
+  for (const doc of parsed) {
+    for (const paragraph of doc.paragraphs) {
+      const text = paragraph.text;
+      let start = 0;
+      for (let i = 0; i < text.length; i++) {
+        if (!CLAUSE_MARK.test(text[i])) continue;
+        if (i + 1 - start >= 3) clauses.push(text.slice(start, i + 1));
+        start = i + 1;
+      }
+    }
+  }
+  return clauses;
+}
+
+/** `count` prefixes of 2–12 characters of corpus clauses, drawn deterministically. */
+function prefixes(clauses: readonly string[], count: number, seed: number): string[] {
+  const random = prng(seed);
+  const out: string[] = [];
+  while (out.length < count) {
+    const clause = clauses[Math.floor(random() * clauses.length)];
+    const length = 2 + Math.floor(random() * 11);
+    if (clause.length >= length) out.push(clause.slice(0, length));
+  }
+  return out;
+}
+
+function timeQueries(queries: readonly string[], run: (query: string) => void): number[] {
+  for (const query of queries.slice(0, 50)) run(query); // warm-up
+  const times = queries.map(query => {
+    const start = performance.now();
+    run(query);
+    return performance.now() - start;
+  });
+  return times.sort((a, b) => a - b);
+}
+
+/** Unique clauses that start a sentence: is the first item a continuation starting with the clause itself? */
+function ownPassageFirst(index: PassageIndex, clauses: readonly string[], sample: number): number {
+  const unique = [...new Set(clauses)];
+  const random = prng(7);
+  let hits = 0;
+  let tried = 0;
+  for (let i = 0; i < sample && unique.length > 0; i++) {
+    const clause = unique[Math.floor(random() * unique.length)];
+    const result = index.complete(clause, { limit: 5 });
+    tried++;
+    const first = result.items[0];
+    if (first && first.text.startsWith(clause)) hits++;
+  }
+  return tried > 0 ? hits / tried : 0;
+}
+
+function fuseBaseline(index: PassageIndex, queries: readonly string[], log: Log): number {
+  const d = index.data;
+  const passages: string[] = [];
+  for (let p = 0; p < d.passageStart.length; p++) passages.push(d.text.slice(d.passageStart[p], d.passageStart[p] + d.passageLength[p]));
+  const start = performance.now();
+  const fuse = new Fuse(passages, { threshold: 0.4, ignoreLocation: true, includeScore: true });
+  log(`  Fuse.js index over ${passages.length} passages: ${(performance.now() - start).toFixed(0)} ms`);
+  const times = timeQueries(queries, query => {
+    fuse.search(query, { limit: 20 });
+  });
+  return percentile(times, 99);
+}
+
+/**
+ * The synthetic corpus draws its speeches from 33 seeds, so at 50 MB it holds only a few thousand distinct
+ * sentences. `unique` numbers every sentence (`…取得新成效17。`) so that none repeats: the worst case for
+ * the index (hundreds of thousands of passages sharing most prefixes).
+ */
+function makeSentencesUnique(corpus: readonly CorpusFile[]): CorpusFile[] {
+  let counter = 0;
+  return corpus.map(file => ({ path: file.path, text: file.text.replace(/。/g, () => `${counter++}。`) }));
+}
+
+export async function runCompletionBench(seedTexts: readonly CorpusFile[], log: Log = console.log, sizes: readonly number[] = [1, 10, 50], unique = true): Promise<CompletionBenchResult> {
+  const results: CompletionBenchSize[] = [];
+  let uniqueSentences: CompletionBenchSize | undefined;
+  let baseline: CompletionBenchResult['baseline'] = { sizeMB: 10, fuseP99Ms: Number.NaN, oursP99Ms: Number.NaN, fuseQueries: FUSE_QUERIES, speedup: Number.NaN };
+  if (!(globalThis as { gc?: unknown }).gc) log('  (no --expose-gc: memory figures are rough)');
+  const runs = sizes.map(sizeMB => ({ sizeMB, unique: false }));
+  if (unique && sizes.length > 0) runs.push({ sizeMB: sizes[sizes.length - 1], unique: true });
+  for (const { sizeMB, unique: uniqueRun } of runs) {
+    let corpus: CorpusFile[] | undefined = syntheticCorpus(seedTexts, sizeMB);
+    if (uniqueRun) corpus = makeSentencesUnique(corpus);
+    const megabytes = corpusBytes(corpus) / MB;
+    const parsed = corpus.flatMap(file => parseCorpusFile(file.text, file.path));
+    corpus = undefined;
+    const clauses = corpusClauses(parsed);
+    const queries = prefixes(clauses, QUERIES, 20261124 + sizeMB);
+    gc();
+    const before = memory();
+    const buildStart = performance.now();
+    let index: PassageIndex | undefined = buildPassageIndex({ parsed });
+    const buildMs = performance.now() - buildStart;
+    gc();
+    const indexMB = (memory() - before) / MB;
+    const times = timeQueries(queries, query => {
+      index?.complete(query, { limit: 20 });
+    });
+    const stats = index.stats();
+    const ownFirst = ownPassageFirst(index, clauses, 1000);
+    const bytes = serializePassageIndex(index);
+    const loadStart = performance.now();
+    const loaded = deserializePassageIndex(bytes);
+    const loadMs = performance.now() - loadStart;
+    void loaded;
+    const row: CompletionBenchSize = {
+      sizeMB, passages: stats.passages, clauseStarts: stats.clauseStarts, buildMs, indexMB, p50Ms: percentile(times, 50), p99Ms: percentile(times, 99),
+      maxMs: times[times.length - 1], ownFirst, serializedMB: bytes.length / MB, loadMs,
+    };
+    if (uniqueRun) uniqueSentences = row;
+    else results.push(row);
+    log(`completion, ${megabytes.toFixed(1)} MB synthetic corpus${uniqueRun ? ', every sentence made unique' : ''} (${parsed.length} speeches, ${stats.passages} unique passages, ${stats.clauseStarts} clause starts, ${stats.bigrams} bigrams)`);
+    log(`  build ${(buildMs / 1000).toFixed(2)} s   index ${indexMB.toFixed(1)} MB (typed arrays + text ≈ ${(stats.bytes / MB).toFixed(1)} MB; goal ≤ 100 MB at 50 MB)`);
+    log(`  query p50 ${row.p50Ms.toFixed(3)} ms   p99 ${row.p99Ms.toFixed(3)} ms   max ${row.maxMs.toFixed(2)} ms   (${QUERIES} prefixes of 2–12 chars; goal p99 ≤ 5 ms)`);
+    log(`  own passage first for ${(ownFirst * 100).toFixed(1)}% of sampled unique clauses   serialised ${row.serializedMB.toFixed(1)} MB, loads in ${loadMs.toFixed(0)} ms`);
+    if (sizeMB === 10 && !uniqueRun) {
+      const fuseP99Ms = fuseBaseline(index, queries.slice(0, FUSE_QUERIES), log);
+      baseline = { sizeMB, fuseP99Ms, oursP99Ms: row.p99Ms, fuseQueries: FUSE_QUERIES, speedup: fuseP99Ms / row.p99Ms };
+      log(`  Fuse.js p99 ${fuseP99Ms.toFixed(1)} ms over ${FUSE_QUERIES} of the same prefixes (baseline); ours ${row.p99Ms.toFixed(3)} ms: ${baseline.speedup.toFixed(0)}× faster (goal ≥ 100×)`);
+    }
+    index = undefined;
+    gc();
+  }
+  const largest = results[results.length - 1];
+  return { completion: { sizeMB: largest.sizeMB, p99Ms: largest.p99Ms, indexMB: largest.indexMB }, baseline, sizes: results, ...(uniqueSentences ? { uniqueSentences } : {}) };
+}

@@ -1,0 +1,226 @@
+/**
+ * The passage index as bytes, so a cached corpus loads without re-indexing. One `Uint8Array`
+ * (what `vscode.workspace.fs.writeFile` takes), little-endian:
+ *
+ *   0  magic `SDPI`
+ *   4  u32 format version (`PASSAGE_INDEX_FORMAT_VERSION`)
+ *   8  u32 byte-order mark 0x01020304 (typed arrays are written in the host's order; all our hosts are
+ *      little-endian, and a mismatch is refused rather than misread)
+ *  12  u32 length of the JSON header in bytes
+ *  16  u32 checksum (FNV-1a over the 32-bit words of everything from byte 20 on)
+ *  20  JSON header (UTF-8): files, document titles, library entries, and each section's element count
+ *      then the sections, each starting at a multiple of 4: the text and the patch characters as UTF-16
+ *      code units, then the `Int32Array`/`Uint32Array` sections in `SECTIONS` order.
+ *
+ * `deserializePassageIndex` checks magic, version, byte order, checksum, lengths and the invariants the
+ * queries rely on (ids and offsets in range, offsets ascending), and throws `PassageIndexFormatError`
+ * with a plain message otherwise: a corrupt or outdated cache is rebuilt, never half-read. The loaded
+ * index owns copies of its arrays, so the input buffer can be dropped.
+ */
+import type { EntryKind } from './library';
+import { ENTRY_KINDS } from './library';
+import { PassageIndex, type PassageIndexData, type StoredEntry } from './passageIndex';
+
+/** Bump when the layout or the meaning of the data changes. */
+export const PASSAGE_INDEX_FORMAT_VERSION = 1;
+
+const MAGIC = [0x53, 0x44, 0x50, 0x49]; // SDPI
+const BYTE_ORDER = 0x01020304;
+const PREFIX = 20;
+
+export class PassageIndexFormatError extends Error {
+  constructor(message: string) {
+    super(`passage index: ${message}`);
+    this.name = 'PassageIndexFormatError';
+  }
+}
+
+type Int32Section = 'patchPos' | 'paraStart' | 'paraDoc' | 'paraLine' | 'docFile' | 'docLine' | 'passageStart' | 'passageLength'
+  | 'passageDocs' | 'passageEntry' | 'postings' | 'clausePos' | 'clausePassage';
+type Uint32Section = 'bigramKeys' | 'bigramOffsets';
+const INT32_SECTIONS: readonly Int32Section[] = ['patchPos', 'paraStart', 'paraDoc', 'paraLine', 'docFile', 'docLine', 'passageStart',
+  'passageLength', 'passageDocs', 'passageEntry', 'postings', 'clausePos', 'clausePassage'];
+const UINT32_SECTIONS: readonly Uint32Section[] = ['bigramKeys', 'bigramOffsets'];
+
+interface Header {
+  readonly files: readonly string[];
+  readonly docTitle: readonly (string | null)[];
+  readonly entries: readonly StoredEntry[];
+  readonly textUnits: number;
+  readonly patchUnits: number;
+  readonly lengths: Readonly<Record<string, number>>;
+}
+
+const align4 = (n: number): number => (n + 3) & ~3;
+
+export function serializePassageIndex(index: PassageIndex): Uint8Array {
+  const d = index.data;
+  const lengths: Record<string, number> = {};
+  for (const name of INT32_SECTIONS) lengths[name] = d[name].length;
+  for (const name of UINT32_SECTIONS) lengths[name] = d[name].length;
+  const header: Header = { files: d.files, docTitle: d.docTitle, entries: d.entries, textUnits: d.text.length, patchUnits: d.patchChars.length, lengths };
+  const headerBytes = new TextEncoder().encode(JSON.stringify(header));
+  let size = align4(PREFIX + headerBytes.length);
+  const textAt = size;
+  size = align4(size + 2 * d.text.length);
+  const patchAt = size;
+  size = align4(size + 2 * d.patchChars.length);
+  const sectionAt = new Map<string, number>();
+  for (const name of [...INT32_SECTIONS, ...UINT32_SECTIONS]) {
+    sectionAt.set(name, size);
+    size += 4 * lengths[name];
+  }
+  const buffer = new ArrayBuffer(size);
+  const bytes = new Uint8Array(buffer);
+  const view = new DataView(buffer);
+  bytes.set(MAGIC, 0);
+  view.setUint32(4, PASSAGE_INDEX_FORMAT_VERSION, true);
+  new Uint32Array(buffer, 8, 1)[0] = BYTE_ORDER;
+  view.setUint32(12, headerBytes.length, true);
+  bytes.set(headerBytes, PREFIX);
+  writeUnits(new Uint16Array(buffer, textAt, d.text.length), d.text);
+  writeUnits(new Uint16Array(buffer, patchAt, d.patchChars.length), d.patchChars);
+  for (const name of INT32_SECTIONS) new Int32Array(buffer, sectionAt.get(name), lengths[name]).set(d[name]);
+  for (const name of UINT32_SECTIONS) new Uint32Array(buffer, sectionAt.get(name), lengths[name]).set(d[name]);
+  view.setUint32(16, checksum(buffer), true);
+  return bytes;
+}
+
+export function deserializePassageIndex(input: Uint8Array): PassageIndex {
+  if (!(input instanceof Uint8Array)) throw new PassageIndexFormatError('expected bytes (Uint8Array)');
+  if (input.length < PREFIX || MAGIC.some((byte, i) => input[i] !== byte)) throw new PassageIndexFormatError('not a passage index (bad magic)');
+  // Own, 4-byte aligned copy: typed array views need the alignment, and the index must not pin the input.
+  const buffer = new ArrayBuffer(align4(input.length));
+  new Uint8Array(buffer).set(input);
+  const view = new DataView(buffer);
+  const version = view.getUint32(4, true);
+  if (version !== PASSAGE_INDEX_FORMAT_VERSION) {
+    throw new PassageIndexFormatError(`format version ${version}, expected ${PASSAGE_INDEX_FORMAT_VERSION}: rebuild the index`);
+  }
+  if (new Uint32Array(buffer, 8, 1)[0] !== BYTE_ORDER) throw new PassageIndexFormatError('written on a host with another byte order');
+  if (input.length % 4 !== 0) throw new PassageIndexFormatError('truncated (length not a multiple of 4)');
+  if (view.getUint32(16, true) !== checksum(buffer)) throw new PassageIndexFormatError('checksum mismatch (corrupt or truncated)');
+  const headerLength = view.getUint32(12, true);
+  if (PREFIX + headerLength > input.length) throw new PassageIndexFormatError('header runs past the end');
+  let header: Header;
+  try {
+    header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(buffer, PREFIX, headerLength))) as Header;
+  } catch (error) {
+    throw new PassageIndexFormatError(`unreadable header (${error instanceof Error ? error.message : String(error)})`);
+  }
+  checkHeader(header);
+
+  let at = align4(PREFIX + headerLength);
+  const take = (bytesWanted: number, what: string): number => {
+    const start = at;
+    if (start + bytesWanted > input.length) throw new PassageIndexFormatError(`${what} runs past the end`);
+    at += bytesWanted;
+    return start;
+  };
+  const text = readUnits(new Uint16Array(buffer, take(2 * header.textUnits, 'text'), header.textUnits));
+  at = align4(at);
+  const patchChars = readUnits(new Uint16Array(buffer, take(2 * header.patchUnits, 'patches'), header.patchUnits));
+  at = align4(at);
+  const int32 = {} as Record<Int32Section, Int32Array>;
+  for (const name of INT32_SECTIONS) int32[name] = new Int32Array(buffer, take(4 * header.lengths[name], name), header.lengths[name]).slice();
+  const uint32 = {} as Record<Uint32Section, Uint32Array>;
+  for (const name of UINT32_SECTIONS) uint32[name] = new Uint32Array(buffer, take(4 * header.lengths[name], name), header.lengths[name]).slice();
+  if (at !== input.length) throw new PassageIndexFormatError(`${input.length - at} stray bytes after the last section`);
+
+  const data: PassageIndexData = { text, patchChars, files: header.files, docTitle: header.docTitle, entries: header.entries, ...int32, ...uint32 };
+  checkData(data);
+  return new PassageIndex(data);
+}
+
+function writeUnits(target: Uint16Array, text: string): void {
+  for (let i = 0; i < text.length; i++) target[i] = text.charCodeAt(i);
+}
+
+/**
+ * The units back as a string, exactly: `TextDecoder` is ten times faster, but would replace a lone
+ * surrogate (`fatal` makes it refuse instead), so such text takes the slow path of `fromCharCode` chunks.
+ */
+function readUnits(units: Uint16Array): string {
+  try {
+    return new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true }).decode(units);
+  } catch {
+    // lone surrogates: decoded unit by unit below
+  }
+  const chunks: string[] = [];
+  for (let i = 0; i < units.length; i += 8192) chunks.push(String.fromCharCode(...units.subarray(i, i + 8192)));
+  return chunks.join('');
+}
+
+/** FNV-1a over 32-bit words from byte `PREFIX` on: cheap, and catches flipped or missing bytes. */
+function checksum(buffer: ArrayBuffer): number {
+  const words = new Uint32Array(buffer, PREFIX, (buffer.byteLength - PREFIX) >> 2);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < words.length; i++) hash = Math.imul(hash ^ words[i], 0x01000193);
+  return hash >>> 0;
+}
+
+function fail(what: string): never {
+  throw new PassageIndexFormatError(`corrupt ${what}`);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function checkHeader(header: unknown): asserts header is Header {
+  if (!isRecord(header)) fail('header');
+  const { files, docTitle, entries, textUnits, patchUnits, lengths } = header;
+  if (!Array.isArray(files) || !files.every(file => typeof file === 'string')) fail('header (files)');
+  if (!Array.isArray(docTitle) || !docTitle.every(title => title === null || typeof title === 'string')) fail('header (titles)');
+  if (!isCount(textUnits) || !isCount(patchUnits) || !isRecord(lengths)) fail('header (lengths)');
+  for (const name of [...INT32_SECTIONS, ...UINT32_SECTIONS]) if (!isCount(lengths[name])) fail(`header (length of ${name})`);
+  const kinds = new Set<string>(ENTRY_KINDS);
+  if (!Array.isArray(entries)) fail('header (entries)');
+  for (const entry of entries) {
+    if (!isRecord(entry) || typeof entry.id !== 'string' || typeof entry.kind !== 'string' || !kinds.has(entry.kind as EntryKind)
+      || typeof entry.snippet !== 'string' || !Number.isInteger(entry.paragraph) || !isCount(entry.offset) || !isRecord(entry.source)
+      || typeof entry.source.title !== 'string' || typeof entry.source.file !== 'string' || !Number.isInteger(entry.source.line)) fail('header (entry)');
+  }
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+/** The invariants queries rely on: every id and offset in range, sorted arrays sorted. */
+function checkData(d: PassageIndexData): void {
+  const passages = d.passageStart.length;
+  const paragraphs = d.paraStart.length;
+  const documents = d.docTitle.length;
+  const textLength = d.text.length;
+  if (d.passageLength.length !== passages || d.passageDocs.length !== passages || d.passageEntry.length !== passages) fail('passage table');
+  if (d.paraDoc.length !== paragraphs || d.paraLine.length !== paragraphs) fail('paragraph table');
+  if (d.docFile.length !== documents || d.docLine.length !== documents) fail('document table');
+  if (d.patchPos.length !== d.patchChars.length) fail('patches');
+  if (d.bigramOffsets.length !== d.bigramKeys.length + 1 || d.bigramOffsets[0] !== 0 || d.bigramOffsets[d.bigramKeys.length] !== d.postings.length) fail('bigram offsets');
+  if (d.clausePassage.length !== d.clausePos.length) fail('clause starts');
+  if (textLength > 0 && d.text.charCodeAt(textLength - 1) !== 10) fail('text');
+  for (let i = 0; i < d.patchPos.length; i++) if (d.patchPos[i] < 0 || d.patchPos[i] >= textLength || (i > 0 && d.patchPos[i] <= d.patchPos[i - 1])) fail('patches');
+  for (let i = 0; i < paragraphs; i++) {
+    if (d.paraStart[i] < 0 || d.paraStart[i] >= textLength || (i > 0 && d.paraStart[i] <= d.paraStart[i - 1])) fail('paragraph offsets');
+    if (d.paraDoc[i] < 0 || d.paraDoc[i] >= documents) fail('paragraph documents');
+  }
+  for (let i = 0; i < documents; i++) if (d.docFile[i] < 0 || d.docFile[i] >= d.files.length) fail('document files');
+  for (const entry of d.entries) if (entry.paragraph < -1 || entry.paragraph >= paragraphs) fail('entry paragraph');
+  for (let p = 0; p < passages; p++) {
+    const start = d.passageStart[p];
+    const end = start + d.passageLength[p];
+    if (start < 0 || d.passageLength[p] < 1 || end >= textLength) fail('passage offsets');
+    if (d.passageEntry[p] < -1 || d.passageEntry[p] >= d.entries.length || d.passageDocs[p] < 0) fail('passage table');
+    if (d.passageEntry[p] < 0 && (paragraphs === 0 || start < d.paraStart[0])) fail('passage paragraph');
+  }
+  for (let b = 0; b < d.bigramKeys.length; b++) {
+    if (b > 0 && d.bigramKeys[b] <= d.bigramKeys[b - 1]) fail('bigram keys');
+    if (d.bigramOffsets[b + 1] < d.bigramOffsets[b]) fail('bigram offsets');
+  }
+  for (let i = 0; i < d.postings.length; i++) if (d.postings[i] < 0 || d.postings[i] >= passages) fail('postings');
+  for (let i = 0; i < d.clausePos.length; i++) {
+    const p = d.clausePassage[i];
+    if (p < 0 || p >= passages || d.clausePos[i] < d.passageStart[p] || d.clausePos[i] >= d.passageStart[p] + d.passageLength[p]) fail('clause starts');
+  }
+}

@@ -1,0 +1,61 @@
+import * as vscode from 'vscode';
+import { CommandId } from './commandIds';
+import { passageMarkdown } from './completion';
+import type { CorpusService } from './corpusService';
+
+const HOVER_BUDGET_MS = 50;
+/** Sentences shorter than this match too much of the corpus to say where they come from. */
+const MIN_SENTENCE = 6;
+const SENTENCE = /[^。！？!?\n]+[。！？!?]*/g;
+
+/** The sentence of `line` that contains `character`, with its range. */
+function sentenceAt(line: vscode.TextLine, character: number): { text: string; range: vscode.Range } | undefined {
+  for (const match of line.text.matchAll(SENTENCE)) {
+    const start = match.index ?? 0;
+    const end = start + match[0].length;
+    if (character >= start && character <= end) {
+      const lead = match[0].length - match[0].trimStart().length;
+      return { text: match[0].trim(), range: new vscode.Range(line.lineNumber, start + lead, line.lineNumber, end) };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Hover over a sentence that comes from (or closely matches) a corpus passage: the source's title and
+ * genre, the passage in its paragraph with the match marked, and a link that opens the source at its line.
+ */
+export function createHoverProvider(corpus: CorpusService): vscode.HoverProvider {
+  return {
+    provideHover(document, position) {
+      const ready = corpus.peek();
+      if (!ready) return undefined;
+      const sentence = sentenceAt(document.lineAt(position.line), position.character);
+      if (!sentence || sentence.text.length < MIN_SENTENCE) return undefined;
+      const match = ready.index.findSource(sentence.text, { budgetMs: HOVER_BUDGET_MS });
+      if (!match) return undefined;
+      const document_ = ready.library.documents.filter(doc => doc.file === match.source.file && doc.line <= match.source.line).pop();
+      const markdown = passageMarkdown(match);
+      const similarity = match.exact ? vscode.l10n.t('Same text as in the corpus') : vscode.l10n.t('Close to the corpus ({0}% alike)', Math.round(match.similarity * 100));
+      markdown.appendMarkdown(`\n\n${document_ ? `${document_.genre} · ` : ''}${similarity} · `);
+      const args = encodeURIComponent(JSON.stringify([match.source.file, match.source.line]));
+      markdown.appendMarkdown(`[${vscode.l10n.t('Open the source')}](command:${CommandId.openSource}?${args})`);
+      markdown.isTrusted = { enabledCommands: [CommandId.openSource] };
+      return new vscode.Hover(markdown, sentence.range);
+    },
+  };
+}
+
+export function registerHover(corpus: CorpusService, selector: vscode.DocumentSelector): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.languages.registerHoverProvider(selector, createHoverProvider(corpus)),
+    vscode.commands.registerCommand(CommandId.openSource, async (file: unknown, line: unknown) => {
+      if (typeof file !== 'string' || typeof line !== 'number') return undefined;
+      const loaded = await corpus.get();
+      const source = loaded.files.find(candidate => candidate.path === file);
+      if (!source) return undefined;
+      const position = new vscode.Position(Math.max(0, line - 1), 0);
+      return vscode.window.showTextDocument(source.uri, { selection: new vscode.Range(position, position), preview: true });
+    }),
+  );
+}
