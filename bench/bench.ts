@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mineLibrary, parseCorpus, type CorpusFile } from '../src/core/mining/miner';
 import { loadJieba } from '../src/core/segmenter';
+import { runCompletionBench } from './completionBench';
 import { corpusBytes, syntheticCorpus } from './syntheticCorpus';
 
 const json = process.argv.includes('--json');
@@ -48,11 +49,21 @@ function benchMining(): { mbPerS: number; segmenterMbPerS: number; ratio: number
   return result;
 }
 
-const mining = benchMining();
-if (json) {
-  console.log(JSON.stringify({ mining: { mbPerS: round(mining.mbPerS), segmenterMbPerS: round(mining.segmenterMbPerS) } }));
+async function main(): Promise<void> {
+  const mining = benchMining();
+  const completion = await runCompletionBench(seeds());
+  if (json) {
+    const { completion: figures, baseline } = completion;
+    console.log(JSON.stringify({
+      completion: { sizeMB: figures.sizeMB, p99Ms: round(figures.p99Ms), indexMB: round(figures.indexMB) },
+      baseline: { sizeMB: baseline.sizeMB, fuseP99Ms: round(baseline.fuseP99Ms), oursP99Ms: round(baseline.oursP99Ms) },
+      mining: { mbPerS: round(mining.mbPerS), segmenterMbPerS: round(mining.segmenterMbPerS) },
+    }));
+  }
 }
 
+void main();
+
 function round(value: number): number {
-  return Math.round(value * 100) / 100;
+  return Math.round(value * 1000) / 1000;
 }

@@ -199,6 +199,8 @@ export async function runCompletionBench(seedTexts: readonly CorpusFile[], log: 
     index = undefined;
     gc();
   }
+  // The summary reports the harder of the two 50 MB runs: a real corpus repeats far less than the synthetic one.
   const largest = results[results.length - 1];
-  return { completion: { sizeMB: largest.sizeMB, p99Ms: largest.p99Ms, indexMB: largest.indexMB }, baseline, sizes: results, ...(uniqueSentences ? { uniqueSentences } : {}) };
+  const reported = uniqueSentences && uniqueSentences.p99Ms >= largest.p99Ms ? { ...largest, p99Ms: uniqueSentences.p99Ms, indexMB: Math.max(largest.indexMB, uniqueSentences.indexMB) } : { ...largest, indexMB: Math.max(largest.indexMB, uniqueSentences?.indexMB ?? 0) };
+  return { completion: { sizeMB: largest.sizeMB, p99Ms: reported.p99Ms, indexMB: reported.indexMB }, baseline, sizes: results, ...(uniqueSentences ? { uniqueSentences } : {}) };
 }

@@ -5,6 +5,7 @@ import { countByKind, displayTitle, ENTRY_KINDS, serializeLibrary, type Library,
 import { mineLibrary } from '../core/mining/miner';
 import { checkNumbering } from '../core/numbering';
 import { outlineOf } from '../core/outline';
+import { buildPassageIndex } from '../core/passageIndex';
 import { readCorpusFile } from '../core/reading';
 import { loadJieba, type Segment } from '../core/segmenter';
 import { readCorpusPaths } from './corpusFiles';
@@ -129,6 +130,24 @@ const commands: Readonly<Record<string, CliCommand>> = {
       return issues.length > 0 ? 1 : 0;
     },
   },
+  suggest: {
+    usage: 'suggest CLAUSE [--corpus PATH…] [--json]',
+    summary: 'corpus passages and library entries that continue CLAUSE, best first',
+    async run(args) {
+      const { positional, flags, lists } = parseArgs(args, [], ['corpus']);
+      if (positional.length !== 1) return usageError('suggest needs exactly one CLAUSE (quote it)');
+      const corpusPaths = lists.corpus ?? [];
+      const { files, skipped } = await readCorpusPaths(corpusPaths.length > 0 ? corpusPaths : [BUNDLED_SEEDS]);
+      for (const file of skipped) console.error(`skipped ${file.path}: ${file.reason}`);
+      const library = mineLibrary(files, loadSegmenter());
+      const index = buildPassageIndex({ files, library });
+      const { items } = index.complete(positional[0], { limit: 10 });
+      const results = items.map(item => ({ text: item.text, kind: item.kind, source: { title: item.source.title, line: item.source.line }, documents: item.documents }));
+      if (flags.json) console.log(JSON.stringify(results));
+      else for (const result of results) console.log(`${result.text}\n    〔${KIND_LABELS[result.kind as LibraryEntry['kind']] ?? '原文'} · ${result.source.title} 第 ${result.source.line} 行 · ${result.documents} 篇〕`);
+      return 0;
+    },
+  },
   stats: {
     usage: 'stats FILE [--rate N] [--json]',
     summary: 'character count (字数) and estimated speaking time of a draft',
@@ -152,10 +171,12 @@ const commands: Readonly<Record<string, CliCommand>> = {
 interface ParsedArgs {
   positional: string[];
   flags: Record<string, string | true | undefined>;
+  /** Flags that take every following argument up to the next flag (`--corpus a b`), repeatable. */
+  lists: Record<string, string[] | undefined>;
 }
 
-function parseArgs(args: readonly string[], valued: readonly string[]): ParsedArgs {
-  const parsed: ParsedArgs = { positional: [], flags: {} };
+function parseArgs(args: readonly string[], valued: readonly string[], listed: readonly string[] = []): ParsedArgs {
+  const parsed: ParsedArgs = { positional: [], flags: {}, lists: {} };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (!arg.startsWith('--')) {
@@ -163,7 +184,12 @@ function parseArgs(args: readonly string[], valued: readonly string[]): ParsedAr
       continue;
     }
     const name = arg.slice(2);
-    parsed.flags[name] = valued.includes(name) ? args[++i] : true;
+    if (listed.includes(name)) {
+      const values = (parsed.lists[name] ??= []);
+      while (i + 1 < args.length && !args[i + 1].startsWith('--')) values.push(args[++i]);
+    } else {
+      parsed.flags[name] = valued.includes(name) ? args[++i] : true;
+    }
   }
   return parsed;
 }

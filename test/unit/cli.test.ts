@@ -123,6 +123,31 @@ suite('command line', () => {
     assert.match(missing.stderr, /ENOENT|no such file/);
   });
 
+  test('suggest --json continues typed clauses from the corpus, best first', () => {
+    type Suggestion = { text: string; kind: string; source: { title: string; line: number }; documents: number };
+    const suggest = (clause: string, ...more: string[]): Suggestion[] => {
+      const { status, stdout } = cli('suggest', clause, '--json', ...more);
+      assert.equal(status, 0, clause);
+      return JSON.parse(stdout) as Suggestion[];
+    };
+    const [first] = suggest('坚持以学铸魂');
+    assert.deepEqual(Object.keys(first), ['text', 'kind', 'source', 'documents']);
+    assert.match(first.text, /^坚持以学铸魂、以学增智/);
+    assert.equal(suggest('下面，我')[0].text, '下面，我讲几点意见。');
+    assert.match(suggest('同志们，')[0].text, /^同志们，.{6,}/);
+    assert.equal(suggest('以学铸魂、以学增智、')[0].kind, 'parallel');
+    assert.ok(suggest('汇报完毕').every(item => item.text.startsWith('汇报完毕，') && item.kind === 'closing'));
+    const folder = mkdtempSync(join(tmpdir(), 'suggest-'));
+    try {
+      writeFileSync(join(folder, 'mine.txt'), '关于防汛工作的讲话\n同志们：\n防汛抗旱事关人民群众生命财产安全，必须高度重视。\n');
+      const own = suggest('防汛抗旱', '--corpus', folder);
+      assert.equal(own[0].text, '防汛抗旱事关人民群众生命财产安全，必须高度重视。');
+      assert.equal(own[0].source.line, 3);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   test('usage errors exit 2 with a message; a missing file exits 1', () => {
     assert.equal(cli('nonsense').status, 2);
     assert.equal(cli('outline').status, 2);
