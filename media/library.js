@@ -148,7 +148,8 @@
     previewBox = el('aside', 'preview');
     previewBox.hidden = true;
     previewBox.setAttribute('aria-live', 'polite');
-    root.replaceChildren(bar, previewBox, shown > 0 ? groups : el('p', 'status', strings.noMatch));
+    const notice = state.notice ? [el('p', 'notice', state.notice)] : [];
+    root.replaceChildren(bar, ...notice, previewBox, shown > 0 ? groups : el('p', 'status', strings.noMatch));
     if (!firstRender && document.activeElement !== search && state.query) search.focus();
     if (firstRender && typeof saved.scrollY === 'number') window.scrollTo(0, saved.scrollY);
     firstRender = false;

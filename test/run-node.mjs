@@ -1,7 +1,7 @@
 // The Node tier: the integration suite inside code-server (a real VS Code with a Node extension host),
 // driven by headless Chromium. The suite's console output is relayed here; the exit code is the suite's.
 import { chromium } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_MISSING, findChromium } from './lib/chromium.mjs';
@@ -31,7 +31,9 @@ startWatchdog(15 * 60 * 1000, `${TIER} tier`, cleanUp);
 
 let exitCode = 1;
 try {
-  const folder = resolve('test/fixtures/workspace');
+  // A throwaway copy: the tests add corpus folders and files to the workspace on disk.
+  const folder = join(stateDir, 'workspace');
+  cpSync(resolve('test/fixtures/workspace'), folder, { recursive: true });
   server = await startCodeServer({
     stateDir,
     folder,

@@ -95,6 +95,11 @@ export function parseLibrary(json: string): Library | undefined {
   } catch {
     return undefined;
   }
+  return validateLibrary(data);
+}
+
+/** The library if `data` has its shape and the current format version, else undefined. */
+export function validateLibrary(data: unknown): Library | undefined {
   if (!isRecord(data) || data.version !== LIBRARY_FORMAT_VERSION || !Array.isArray(data.documents) || !Array.isArray(data.entries)) return undefined;
   const kinds = new Set<string>(ENTRY_KINDS);
   const entriesValid = data.entries.every(entry => isRecord(entry) && typeof entry.id === 'string' && typeof entry.text === 'string'
@@ -115,6 +120,16 @@ export function stableHash(text: string): string {
     hash = Math.imul(hash, 0x01000193);
   }
   return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/** FNV-1a over bytes, as 8 hex digits: tells whether a corpus file changed since it was mined. */
+export function bytesHash(bytes: Uint8Array): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) {
+    hash ^= bytes[i];
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return `${(hash >>> 0).toString(16).padStart(8, '0')}-${bytes.length}`;
 }
 
 /** What a writer sees as a document's name: its title, or its file name for an untitled speech. */

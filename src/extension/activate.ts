@@ -4,6 +4,7 @@ import type { PanelState } from '../core/panelModel';
 import { CommandId, LIBRARY_VIEW_ID } from './commandIds';
 import type { HostInfo } from './host';
 import { registerCompletion } from './completion';
+import { registerCorpusCommands } from './corpusCommands';
 import { CorpusService } from './corpusService';
 import { registerHover } from './hover';
 import { registerInlineCompletion } from './inlineCompletion';
@@ -24,6 +25,8 @@ export interface SpeechDrafterApi {
   draftStatus(): DraftStatusSnapshot;
   /** The mined library (mining it if needed). */
   library(): Promise<Library>;
+  /** The files the corpus was mined from and those it skipped, with the reason. */
+  corpusReport(): Promise<{ files: string[]; skipped: { path: string; reason: string }[] }>;
   /** What the library panel last showed, once its webview has resolved. */
   libraryPanelState(): PanelState | undefined;
 }
@@ -43,6 +46,7 @@ export function activateShared(context: vscode.ExtensionContext, host: HostInfo)
     corpus,
     inserter,
     registerInsertionCommands(inserter),
+    registerCorpusCommands(corpus),
     registerDocumentSymbols(),
     registerNewDraft(corpus),
     registerOutlineExpansion(corpus),
@@ -57,5 +61,10 @@ export function activateShared(context: vscode.ExtensionContext, host: HostInfo)
     statusBar.disposable,
   );
   log.info(`Activated in the ${host.kind} extension host (${host.runtime})`);
-  return { host: host.kind, draftStatus: statusBar.snapshot, library: async () => (await corpus.get()).library, libraryPanelState: () => libraryView.provider.lastState };
+  return { host: host.kind, draftStatus: statusBar.snapshot, library: async () => (await corpus.get()).library, libraryPanelState: () => libraryView.provider.lastState,
+    corpusReport: async () => {
+      const loaded = await corpus.get();
+      return { files: loaded.files.map(file => file.path), skipped: [...loaded.skipped] };
+    },
+  };
 }

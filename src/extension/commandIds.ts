@@ -10,6 +10,8 @@ export const CommandId = {
   expandHeading: 'speechDrafter.expandHeading',
   renumber: 'speechDrafter.renumber',
   openSource: 'speechDrafter.openSource',
+  rebuildLibrary: 'speechDrafter.rebuildLibrary',
+  addCorpusFolder: 'speechDrafter.addCorpusFolder',
 } as const;
 
 export const LIBRARY_VIEW_ID = 'speechDrafter.library';

@@ -77,9 +77,10 @@ export class LibraryViewProvider implements vscode.WebviewViewProvider {
     const strings = panelStrings();
     if (!this.corpus.peek()) await webview.postMessage({ type: 'state', strings, state: { type: 'loading' } satisfies PanelState });
     const model = await this.panelModel();
+    const notice = this.corpus.peek()?.notice;
     const state: PanelState = model.genres().length === 0
-      ? { type: 'empty', reason: vscode.l10n.t('No speeches were found. Add a folder of your speeches (.txt, .md, .docx) in the settings of Speech Drafter.') }
-      : model.state(this.query, this.genre);
+      ? { type: 'empty', reason: notice ?? vscode.l10n.t('No speeches were found. Add a folder of your speeches (.txt, .md, .docx) with the command 讲稿助手: 添加素材文件夹, or turn the bundled speeches back on in the settings.') }
+      : { ...model.state(this.query, this.genre), ...(notice ? { notice } : {}) };
     this.lastState = state;
     await webview.postMessage({ type: 'state', strings, state });
   }

@@ -2,3 +2,4 @@
 import './activation.test';
 import './drafting.test';
 import './completion.test';
+import './corpusFolders.test';

@@ -1,0 +1,65 @@
+import * as vscode from 'vscode';
+import * as assert from './assert';
+import { activeExtension, closeAllEditors, eventually, openDraft } from './helpers';
+import { SUITE_HOST } from './suiteHost';
+
+const FOLDER = '我的讲稿';
+const FIRST = '防汛抗旱事关人民群众生命财产安全，必须高度重视。';
+const EDITED = '防汛抗旱要坚持人民至上、生命至上，压紧压实各级责任。';
+
+function speech(sentence: string): Uint8Array {
+  return new TextEncoder().encode(`在全县防汛工作会议上的讲话\n同志们：\n${sentence}\n谢谢大家！\n`);
+}
+
+async function continuations(editor: vscode.TextEditor): Promise<string[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, editor.document.lineAt(0).range.end);
+  return list.items.map(item => (typeof item.label === 'string' ? item.label : item.label.label));
+}
+
+suite('The writer\'s corpus folders', () => {
+  const workspace = (): vscode.Uri => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the test workspace is open');
+    return folder.uri;
+  };
+
+  suiteTeardown(async () => {
+    await vscode.workspace.getConfiguration('speechDrafter.corpus').update('folders', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspace(), FOLDER), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    await closeAllEditors();
+  });
+
+  test('adding a folder with a new speech brings its passages into completion; broken files are reported and skipped', async () => {
+    const extension = await activeExtension();
+    await extension.exports.library();
+    const folder = vscode.Uri.joinPath(workspace(), FOLDER);
+    await vscode.workspace.fs.createDirectory(folder);
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, '防汛讲话.txt'), speech(FIRST));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, '损坏.docx'), new TextEncoder().encode('PK\u0003\u0004 not really a Word file'));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, '空白.txt'), new Uint8Array());
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, '图片.txt'), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0xff, 0xfe, 0, 1, 2, 3]));
+    await vscode.commands.executeCommand('speechDrafter.addCorpusFolder', folder);
+    const editor = await openDraft('防汛抗旱');
+    await eventually(async () => ((await continuations(editor)).includes(FIRST) ? true : undefined), 'the new speech in completion', 20_000);
+    const report = await extension.exports.corpusReport();
+    assert.ok(report.files.some(path => path.endsWith('防汛讲话.txt')), 'the new speech was read');
+    assert.ok(report.files.some(path => path.startsWith('seeds/')), 'the bundled speeches are still there');
+    for (const broken of ['损坏.docx', '空白.txt', '图片.txt']) {
+      const skipped = report.skipped.find(file => file.path.endsWith(broken));
+      assert.ok(skipped && skipped.reason.length > 0, `${broken} is reported with a reason`);
+    }
+    assert.ok((await continuations(editor)).length > 0, 'completion still works');
+  });
+
+  if (SUITE_HOST === 'node') {
+    test('(Node tier: file watcher on a real folder) editing a corpus file updates its passages without a reload', async () => {
+      const editor = await openDraft('防汛抗旱');
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(workspace(), FOLDER, '防汛讲话.txt'), speech(EDITED));
+      const labels = await eventually(async () => {
+        const found = await continuations(editor);
+        return found.includes(EDITED) ? found : undefined;
+      }, 'the edited sentence in completion', 20_000);
+      assert.ok(!labels.includes(FIRST), 'the old sentence is gone');
+    });
+  }
+});
