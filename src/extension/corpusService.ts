@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { bytesHash, LIBRARY_FORMAT_VERSION, serializeLibrary, stableHash, validateLibrary, type Library, type SkippedFile } from '../core/library';
+import { corpusCacheKey, decodeCorpusCache, encodeCorpusCache } from '../core/corpusCache';
+import { bytesHash, type Library, type SkippedFile } from '../core/library';
 import { minePreparedFiles, prepareFile, type PreparedFile } from '../core/mining/miner';
 import { TokenDictionary } from '../core/mining/tokens';
 import { buildPassageIndex, type PassageIndex } from '../core/passageIndex';
-import { deserializePassageIndex, PASSAGE_INDEX_FORMAT_VERSION, serializePassageIndex } from '../core/passageIndexFormat';
 import { readCorpusFile } from '../core/reading';
 import { loadJieba, type Segment } from '../core/segmenter';
 import { parseCorpusFile, type ParsedDocument } from '../core/structure';
@@ -43,15 +43,6 @@ interface FileRecord {
   readonly file: LoadedFile;
   /** Parsed and segmented; absent when the library came from the cache and nothing needed it since. */
   prepared?: PreparedFile;
-}
-
-/** library.json in global storage; passages.bin beside it holds the serialised index. */
-interface CacheHeader {
-  readonly libraryFormat: number;
-  readonly indexFormat: number;
-  /** Hash of every corpus file's path and content hash: any change makes the cache stale. */
-  readonly key: string;
-  readonly library: unknown;
 }
 
 /**
@@ -173,7 +164,7 @@ export class CorpusService implements vscode.Disposable {
       const record = await this.readRecord(source, settings.maxFileBytes, skipped);
       if (record) records.push(record);
     }
-    const key = stableHash(records.map(record => `${record.file.path}\u0000${record.hash}`).join('\u0001'));
+    const key = corpusCacheKey(records.map(record => ({ path: record.file.path, hash: record.hash })));
     const cached = token.isCancellationRequested ? undefined : await this.readCache(key);
 
     let library: Library;
@@ -276,26 +267,26 @@ export class CorpusService implements vscode.Disposable {
   }
 
   private async readCache(key: string): Promise<{ library: Library; index: PassageIndex } | undefined> {
+    let blobs;
     try {
-      const header = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(this.cacheUri('library.json')))) as Partial<CacheHeader>;
-      if (header.key !== key || header.libraryFormat !== LIBRARY_FORMAT_VERSION || header.indexFormat !== PASSAGE_INDEX_FORMAT_VERSION) return undefined;
-      const library = validateLibrary(header.library);
-      if (!library) throw new Error('the cached library is malformed');
-      const index = deserializePassageIndex(await vscode.workspace.fs.readFile(this.cacheUri('passages.bin')));
-      return { library, index };
+      blobs = { header: await vscode.workspace.fs.readFile(this.cacheUri('library.json')), index: await vscode.workspace.fs.readFile(this.cacheUri('passages.bin')) };
+    } catch {
+      return undefined; // nothing cached yet
+    }
+    try {
+      return decodeCorpusCache(key, blobs);
     } catch (error) {
-      if (!(error instanceof vscode.FileSystemError)) this.log.warn(`The cache is damaged and will be rebuilt: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.warn(`The library cache is damaged and is rebuilt: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     }
   }
 
   private async writeCache(key: string, library: Library, index: PassageIndex): Promise<void> {
     try {
+      const blobs = encodeCorpusCache(key, library, index);
       await vscode.workspace.fs.createDirectory(this.context.globalStorageUri);
-      await vscode.workspace.fs.writeFile(this.cacheUri('passages.bin'), serializePassageIndex(index));
-      const header: Omit<CacheHeader, 'library'> = { libraryFormat: LIBRARY_FORMAT_VERSION, indexFormat: PASSAGE_INDEX_FORMAT_VERSION, key };
-      const json = `${JSON.stringify(header).slice(0, -1)},"library":${serializeLibrary(library)}}`;
-      await vscode.workspace.fs.writeFile(this.cacheUri('library.json'), new TextEncoder().encode(json));
+      await vscode.workspace.fs.writeFile(this.cacheUri('passages.bin'), blobs.index);
+      await vscode.workspace.fs.writeFile(this.cacheUri('library.json'), blobs.header);
     } catch (error) {
       this.log.warn(`Could not write the library cache: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -1,0 +1,45 @@
+/**
+ * The cached library and passage index of a corpus: two blobs in the extension's global storage. The key is
+ * a hash of every corpus file's path and content hash, so any added, edited or deleted file makes the cache
+ * stale; both format versions are checked; a damaged cache is detected (it throws) and rebuilt by the caller.
+ */
+import { LIBRARY_FORMAT_VERSION, serializeLibrary, stableHash, validateLibrary, type Library } from './library';
+import type { PassageIndex } from './passageIndex';
+import { deserializePassageIndex, PASSAGE_INDEX_FORMAT_VERSION, serializePassageIndex } from './passageIndexFormat';
+
+export interface CacheBlobs {
+  /** JSON: the formats, the key and the library. */
+  readonly header: Uint8Array;
+  /** The serialised passage index. */
+  readonly index: Uint8Array;
+}
+
+/** The cache key of a corpus: its files' paths and content hashes, in corpus order. */
+export function corpusCacheKey(files: readonly { readonly path: string; readonly hash: string }[]): string {
+  return stableHash(files.map(file => `${file.path}\u0000${file.hash}`).join('\u0001'));
+}
+
+export function encodeCorpusCache(key: string, library: Library, index: PassageIndex): CacheBlobs {
+  const header = { libraryFormat: LIBRARY_FORMAT_VERSION, indexFormat: PASSAGE_INDEX_FORMAT_VERSION, key };
+  const json = `${JSON.stringify(header).slice(0, -1)},"library":${serializeLibrary(library)}}`;
+  return { header: new TextEncoder().encode(json), index: serializePassageIndex(index) };
+}
+
+/**
+ * The cached corpus if it is for `key` and of the current formats; undefined when it is stale (another corpus
+ * or an older version). Throws when the cache is damaged, so the caller can say so before rebuilding.
+ */
+export function decodeCorpusCache(key: string, blobs: CacheBlobs): { library: Library; index: PassageIndex } | undefined {
+  let header: unknown;
+  try {
+    header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(blobs.header));
+  } catch (error) {
+    throw new Error(`the cached library is not readable JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (typeof header !== 'object' || header === null) throw new Error('the cached library has no header');
+  const { libraryFormat, indexFormat, key: cachedKey, library: data } = header as Record<string, unknown>;
+  if (cachedKey !== key || libraryFormat !== LIBRARY_FORMAT_VERSION || indexFormat !== PASSAGE_INDEX_FORMAT_VERSION) return undefined;
+  const library = validateLibrary(data);
+  if (!library) throw new Error('the cached library is malformed');
+  return { library, index: deserializePassageIndex(blobs.index) };
+}

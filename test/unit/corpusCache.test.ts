@@ -1,0 +1,47 @@
+import * as assert from 'node:assert/strict';
+import { corpusCacheKey, decodeCorpusCache, encodeCorpusCache } from '../../src/core/corpusCache';
+import { bytesHash } from '../../src/core/library';
+import { buildPassageIndex } from '../../src/core/passageIndex';
+import { minedSeeds, seedFiles } from './helpers/corpus';
+
+function cached() {
+  const library = minedSeeds();
+  const index = buildPassageIndex({ files: seedFiles(), library });
+  const key = corpusCacheKey(seedFiles().map(file => ({ path: file.path, hash: bytesHash(new TextEncoder().encode(file.text)) })));
+  return { library, index, key, blobs: encodeCorpusCache(key, library, index) };
+}
+
+suite('corpus cache', () => {
+  test('a cache round-trips the library and the index for the same corpus', () => {
+    const { library, index, key, blobs } = cached();
+    const loaded = decodeCorpusCache(key, blobs);
+    assert.ok(loaded);
+    assert.deepEqual(loaded.library, library);
+    assert.deepEqual(loaded.index.complete('坚持以学铸魂').items.map(item => item.text), index.complete('坚持以学铸魂').items.map(item => item.text));
+  });
+
+  test('any changed, added or removed file makes the key differ, so the cache is stale', () => {
+    const { key, blobs } = cached();
+    const files = seedFiles().map(file => ({ path: file.path, hash: bytesHash(new TextEncoder().encode(file.text)) }));
+    const keys = new Set([
+      key,
+      corpusCacheKey(files.map((file, i) => (i === 2 ? { ...file, hash: 'changed' } : file))),
+      corpusCacheKey([...files, { path: 'new.txt', hash: '00000000-1' }]),
+      corpusCacheKey(files.slice(1)),
+    ]);
+    assert.equal(keys.size, 4);
+    assert.equal(decodeCorpusCache(corpusCacheKey(files.slice(1)), blobs), undefined, 'stale for another corpus');
+  });
+
+  test('an outdated format is stale; a damaged cache throws so it is reported and rebuilt', () => {
+    const { key, blobs } = cached();
+    const header = new TextDecoder().decode(blobs.header);
+    assert.equal(decodeCorpusCache(key, { ...blobs, header: new TextEncoder().encode(header.replace('"libraryFormat":1', '"libraryFormat":0')) }), undefined);
+    assert.throws(() => decodeCorpusCache(key, { ...blobs, header: blobs.header.slice(0, blobs.header.length / 2) }), /not readable JSON/);
+    assert.throws(() => decodeCorpusCache(key, { ...blobs, header: new TextEncoder().encode(header.replace('"entries":[', '"entries":[7,')) }), /malformed/);
+    const flipped = blobs.index.slice();
+    flipped[flipped.length - 5] ^= 0xff;
+    assert.throws(() => decodeCorpusCache(key, { ...blobs, index: flipped }));
+    assert.throws(() => decodeCorpusCache(key, { ...blobs, index: blobs.index.slice(0, 100) }));
+  });
+});
