@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { mineLibrary, parseCorpus, type CorpusFile } from '../src/core/mining/miner';
 import { loadJieba } from '../src/core/segmenter';
 import { runCompletionBench } from './completionBench';
+import { runCorpusBench } from './corpusBench';
 import { corpusBytes, syntheticCorpus } from './syntheticCorpus';
 
 const json = process.argv.includes('--json');
@@ -52,12 +53,14 @@ function benchMining(): { mbPerS: number; segmenterMbPerS: number; ratio: number
 async function main(): Promise<void> {
   const mining = benchMining();
   const completion = await runCompletionBench(seeds());
+  const corpus = runCorpusBench(seeds(), loadJieba(readFileSync('dist/jieba_rs_wasm_bg.wasm')));
   if (json) {
     const { completion: figures, baseline } = completion;
     console.log(JSON.stringify({
       completion: { sizeMB: figures.sizeMB, p99Ms: round(figures.p99Ms), indexMB: round(figures.indexMB) },
       baseline: { sizeMB: baseline.sizeMB, fuseP99Ms: round(baseline.fuseP99Ms), oursP99Ms: round(baseline.oursP99Ms) },
       mining: { mbPerS: round(mining.mbPerS), segmenterMbPerS: round(mining.segmenterMbPerS) },
+      corpus: { sizeMB: corpus.sizeMB, fullS: round(corpus.fullMs / 1000), remineS: round(corpus.remineMs / 1000), heldMB: round(corpus.heldMB) },
     }));
   }
 }

@@ -10,8 +10,12 @@ export class PairTable {
   /** id + 1 per slot; 0 marks an empty slot. */
   private slots = new Int32Array(1 << 12);
   private mask = (1 << 12) - 1;
-  private size = 0;
+  /** How many distinct pairs; ids run from 0 to size - 1 in order of first use. */
+  size = 0;
   counts = new Int32Array(1 << 11);
+  /** Each id's pair, so callers can walk the pairs by id. */
+  firsts = new Int32Array(1 << 11);
+  seconds = new Int32Array(1 << 11);
   documentCounts = new Int32Array(1 << 11);
   private lastDocument = new Int32Array(1 << 11).fill(-1);
 
@@ -29,6 +33,8 @@ export class PairTable {
       this.keysA[slot] = a;
       this.keysB[slot] = b;
       if (id >= this.counts.length) this.growCounts();
+      this.firsts[id] = a;
+      this.seconds[id] = b;
     }
     this.counts[id]++;
     if (this.lastDocument[id] !== document) {
@@ -78,6 +84,12 @@ export class PairTable {
     documentCounts.set(this.documentCounts);
     const lastDocument = new Int32Array(capacity).fill(-1);
     lastDocument.set(this.lastDocument);
+    const firsts = new Int32Array(capacity);
+    firsts.set(this.firsts);
+    const seconds = new Int32Array(capacity);
+    seconds.set(this.seconds);
+    this.firsts = firsts;
+    this.seconds = seconds;
     this.counts = counts;
     this.documentCounts = documentCounts;
     this.lastDocument = lastDocument;

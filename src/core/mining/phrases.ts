@@ -16,6 +16,8 @@ const MAX_CHARS = 12;
 const MIN_COHESION = Math.log(4);
 const MIN_BOUNDARY_ENTROPY = 1.0;
 const MAX_PHRASES = 400;
+/** How many of the most used cohesive n-grams are examined for free boundaries: enough that 400 survive. */
+const SHORTLIST_FACTOR = 4;
 /** Words that neither start nor end an expression. */
 const EDGE_STOPWORDS = new Set(['的', '了', '和', '与', '及', '是', '在', '等', '把', '对', '为', '将', '也', '都', '要', '并', '而', '从', '向', '以', '于', '之', '上', '中', '着', '个', '又', '就', '我', '我们', '这', '那', '其']);
 
@@ -83,24 +85,43 @@ export function minePhraseEntries(corpus: TokenizedCorpus, documents: readonly L
 
   const pmi = (joint: number, left: number, right: number): number => Math.log((joint * totalTokens) / (left * right));
   const words = table.texts;
-  const candidates: Candidate[] = [];
-  const collector = new EntryCollector('phrase');
-  const consider = (tokens: readonly number[], count: number, documentCount: number, cohesion: number): string | undefined => {
-    if (count < MIN_OCCURRENCES || documentCount < MIN_DOCUMENTS || cohesion < MIN_COHESION) return undefined;
+  const textOf = (tokens: readonly number[]): string | undefined => {
     if (EDGE_STOPWORDS.has(words[tokens[0]]) || EDGE_STOPWORDS.has(words[tokens[tokens.length - 1]])) return undefined;
     const text = tokens.map(token => words[token]).join('');
     return text.length >= MIN_CHARS && text.length <= MAX_CHARS ? text : undefined;
   };
 
-  // Decided once per n-gram, not per occurrence: its candidate record, or null when it is not a phrase.
-  const bigramCandidates: (Candidate | null | undefined)[] = [];
-  const trigramCandidates: (Candidate | null | undefined)[] = [];
-  const candidateFor = (text: string | undefined): Candidate | null => {
-    if (!text) return null;
-    const candidate: Candidate = { index: candidates.length, text, group: collector.group(text) };
-    candidates.push(candidate);
-    return candidate;
-  };
+  // Cohesive, frequent n-grams, decided from the counts alone (no pass over the corpus).
+  const proposals: { table: PairTable; id: number; text: string; order: number }[] = [];
+  for (let id = 0; id < bigrams.size; id++) {
+    if (bigrams.counts[id] < MIN_OCCURRENCES || bigrams.documentCounts[id] < MIN_DOCUMENTS) continue;
+    const a = bigrams.firsts[id];
+    const b = bigrams.seconds[id];
+    if (pmi(bigrams.counts[id], table.counts[a], table.counts[b]) < MIN_COHESION) continue;
+    const text = textOf([a, b]);
+    if (text) proposals.push({ table: bigrams, id, text, order: proposals.length });
+  }
+  for (let id = 0; id < trigrams.size; id++) {
+    if (trigrams.counts[id] < MIN_OCCURRENCES || trigrams.documentCounts[id] < MIN_DOCUMENTS) continue;
+    const ab = trigrams.firsts[id];
+    const a = bigrams.firsts[ab];
+    const b = bigrams.seconds[ab];
+    const c = trigrams.seconds[id];
+    const cohesion = Math.min(pmi(trigrams.counts[id], bigrams.counts[ab], table.counts[c]), pmi(trigrams.counts[id], table.counts[a], bigrams.count(bigrams.get(b, c))));
+    if (cohesion < MIN_COHESION) continue;
+    const text = textOf([a, b, c]);
+    if (text) proposals.push({ table: trigrams, id, text, order: proposals.length });
+  }
+  // Only the most used can make the list: their occurrences, sources and neighbours are gathered below.
+  proposals.sort((x, y) => y.table.documentCounts[y.id] - x.table.documentCounts[x.id] || y.table.counts[y.id] - x.table.counts[x.id] || x.order - y.order);
+  const chosen = proposals.slice(0, MAX_PHRASES * SHORTLIST_FACTOR);
+  const collector = new EntryCollector('phrase');
+  const candidates: Candidate[] = [];
+  const candidateOf = { bigram: new Int32Array(bigrams.size).fill(-1), trigram: new Int32Array(trigrams.size).fill(-1) };
+  for (const proposal of chosen) {
+    (proposal.table === bigrams ? candidateOf.bigram : candidateOf.trigram)[proposal.id] = candidates.length;
+    candidates.push({ index: candidates.length, text: proposal.text, group: collector.group(proposal.text) });
+  }
   const left = new NeighbourEntropy();
   const right = new NeighbourEntropy();
   const observe = (candidate: Candidate, ids: Int32Array, start: number, end: number, document: number): void => {
@@ -109,32 +130,18 @@ export function minePhraseEntries(corpus: TokenizedCorpus, documents: readonly L
     collector.record(candidate.group, candidate.text, documents[document], lines[document][start]);
   };
 
-  // Second pass: occurrences of the cohesive n-grams, with their neighbours.
+  // Second pass: occurrences of the shortlisted n-grams, with their neighbours.
   streams.forEach((ids, document) => {
     const bigramAt = bigramsAt[document];
     const trigramAt = trigramsAt[document];
     for (let i = 0; i < ids.length - 1; i++) {
       const bigram = bigramAt[i];
-      if (bigrams.count(bigram) < MIN_OCCURRENCES) continue; // no frequent trigram starts with a rare bigram
-      const a = ids[i];
-      const b = ids[i + 1];
-      let candidate = bigramCandidates[bigram];
-      if (candidate === undefined) {
-        candidate = candidateFor(consider([a, b], bigrams.counts[bigram], bigrams.documentCounts[bigram], pmi(bigrams.counts[bigram], table.counts[a], table.counts[b])));
-        bigramCandidates[bigram] = candidate;
-      }
-      if (candidate) observe(candidate, ids, i, i + 2, document);
+      if (bigram < 0) continue;
+      const asBigram = candidateOf.bigram[bigram];
+      if (asBigram >= 0) observe(candidates[asBigram], ids, i, i + 2, document);
       const trigram = trigramAt[i];
-      if (trigrams.count(trigram) < MIN_OCCURRENCES) continue;
-      const c = ids[i + 2];
-      candidate = trigramCandidates[trigram];
-      if (candidate === undefined) {
-        const bc = bigrams.get(b, c);
-        const cohesion = Math.min(pmi(trigrams.counts[trigram], bigrams.counts[bigram], table.counts[c]), pmi(trigrams.counts[trigram], table.counts[a], bigrams.count(bc)));
-        candidate = candidateFor(consider([a, b, c], trigrams.counts[trigram], trigrams.documentCounts[trigram], cohesion));
-        trigramCandidates[trigram] = candidate;
-      }
-      if (candidate) observe(candidate, ids, i, i + 3, document);
+      const asTrigram = trigram < 0 ? -1 : candidateOf.trigram[trigram];
+      if (asTrigram >= 0) observe(candidates[asTrigram], ids, i, i + 3, document);
     }
   });
 
