@@ -44,8 +44,9 @@ export function cleanLine(raw: string): string | null {
  * occasion, so a short body line after a blank line does not start a new speech.
  */
 export function isTitleLine(text: string, atFileStart: boolean): boolean {
+  // The match form has the text's length: most lines are ruled out before mapping them.
+  if (text.length < 4 || text.length > MAX_TITLE_LENGTH) return false;
   const form = toMatchForm(text);
-  if (form.length < 4 || form.length > MAX_TITLE_LENGTH) return false;
   if (ENDS_LIKE_A_SENTENCE.test(form) || HEADING_START.test(form)) return false;
   if (/^(?:尊敬的|各位|同志们|亲爱的|大家好)/.test(form)) return false;
   if (form.includes('。')) return false;

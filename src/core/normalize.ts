@@ -37,8 +37,14 @@ const NEEDS_MAPPING = new RegExp(`[${[...MATCH_FORM.keys()].map(ch => ch.replace
 
 /** Same length as `text`, offsets preserved. Most text has nothing to map, so one regex scan decides. */
 export function toMatchForm(text: string): string {
-  return text.replace(NEEDS_MAPPING, unit => MATCH_FORM.get(unit) ?? unit);
+  // The parser asks several questions of each paragraph in a row; each asks for its match form.
+  if (text === lastInput) return lastForm;
+  lastInput = text;
+  lastForm = text.replace(NEEDS_MAPPING, unit => MATCH_FORM.get(unit) ?? unit);
+  return lastForm;
 }
+let lastInput = '';
+let lastForm = '';
 
 /** Unifies line ends to `\n` (CRLF from Windows files, lone CR from old Mac files). */
 export function normalizeNewlines(text: string): string {

@@ -105,12 +105,15 @@ const TRANSITION = /下面|以下|现将|现就|如下[：。]?$|(?:讲|谈|提|
 const CLOSING_CUE = /^(?:同志们|各位|同事们|朋友们|老师们|同学们)[，！]|^让我们|^总之|^总而言之|^最后[，。]|^我们坚信|让我们/;
 const MAX_FORMULA_LENGTH = 40;
 
+const SALUTATION_WINDOW = 64;
+
 /**
  * The salutation at the start of a paragraph: address terms separated by `，` or `、`, ending with `：`
  * (`尊敬的各位领导，同志们：`), optionally followed by a greeting (`大家好！`); or a greeting alone.
  */
 export function leadingSalutation(text: string): string | undefined {
-  const form = toMatchForm(text);
+  // A salutation and its greeting sit in the first few dozen characters: no need to map the whole paragraph.
+  const form = toMatchForm(text.slice(0, SALUTATION_WINDOW));
   const colon = form.indexOf('：');
   let end = -1;
   if (colon > 0 && colon <= 30) {
@@ -185,8 +188,8 @@ function inlineBodyStart(text: string, heading: Omit<Heading, 'level'>): number 
 }
 
 export function isClosingFormula(text: string): boolean {
-  const form = toMatchForm(text);
-  return form.length <= MAX_FORMULA_LENGTH && CLOSING_FORMULA.test(form);
+  // The match form has the text's length: long sentences are ruled out before mapping them.
+  return text.length <= MAX_FORMULA_LENGTH && CLOSING_FORMULA.test(toMatchForm(text));
 }
 
 /** The closing formulas that end a paragraph, as written (`…。我就讲这些，谢谢大家！`). */
