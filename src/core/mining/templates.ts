@@ -7,6 +7,7 @@
 import type { LibraryDocument, LibraryEntry } from '../library';
 import { escapeSnippetText, tabStop } from '../snippet';
 import { EntryCollector } from './collector';
+import { PairTable } from './pairTable';
 import { BOUNDARY, type TokenizedCorpus } from './tokens';
 
 /** How many of the most frequent words form frames. */
@@ -23,11 +24,11 @@ const MIN_DISTINCT_FILLERS = 3;
 const MAX_TEMPLATES = 200;
 const SLOT = '…';
 
-interface Frame {
-  readonly fixed: string[];
-  readonly fillers: Set<string>;
-  readonly examples: string[];
-}
+/** Sentinels that start a frame's or a filler's chain in the pair tables (token ids are ≥ 0). */
+const ONE_SLOT = -2;
+const TWO_SLOTS = -3;
+const SLOT_MARK = -4;
+const FILLER = -5;
 
 /**
  * Anchor words: the most frequent words. Ties are broken by the words' text, not their ids: ids depend on the
@@ -41,73 +42,142 @@ function anchorSet(counts: Int32Array, words: readonly string[]): Uint8Array {
   return anchors;
 }
 
-export function mineTemplateEntries(corpus: TokenizedCorpus, documents: readonly LibraryDocument[]): LibraryEntry[] {
-  const { table, streams, lines } = corpus;
-  const words = table.texts;
-  const anchors = anchorSet(table.counts, words);
-  const frames = new Map<string, Frame>();
-  const collector = new EntryCollector('template');
+/** A frame seen in a clause: its id, the id of what filled its slots, where it was. */
+type FrameVisitor = (frame: number, filler: number, document: number, position: number) => void;
 
-  const record = (parts: (number[] | 'slot')[], document: number, line: number, example: string): void => {
-    const fixed: string[] = [];
-    for (const part of parts) if (part !== 'slot') fixed.push(part.map(id => words[id]).join(''));
-    const key = fixed.join(SLOT);
-    const fixedChars = fixed.reduce((sum, text) => sum + text.length, 0);
-    const opening = fixed[0];
-    const closing = fixed[fixed.length - 1];
-    if (fixedChars < MIN_FIXED_CHARS || WEAK_EDGES.has(opening) || WEAK_EDGES.has(closing)) return;
-    if (closing.length < 2 && !CLOSING_PARTICLES.has(closing)) return;
-    if (WEAK_EDGES.has(words[(parts[parts.length - 1] as number[])[0]])) return;
-    let frame = frames.get(key);
-    if (!frame) {
-      frame = { fixed, fillers: new Set(), examples: [] };
-      frames.set(key, frame);
-    }
-    frame.fillers.add(example);
-    if (frame.examples.length < 5 && !frame.examples.includes(example)) frame.examples.push(example);
-    collector.add(fixed.join(SLOT), documents[document], line, {}, key);
+/**
+ * Walks every clause of the corpus and reports its frames: [last word of an anchor run] slot [first words of
+ * the next anchor run], and the two-slot variant. Frames and fillers are interned as chains of token ids in
+ * pair tables, so the walk allocates no strings; `intern` adds unseen chains (first walk) or looks them up.
+ */
+function walkFrames(corpus: TokenizedCorpus, anchors: Uint8Array, wordLength: Int32Array, frames: PairTable, fillers: PairTable, intern: boolean, visit: FrameVisitor): void {
+  const chain = (table: PairTable, start: number, ids: Int32Array, from: number, to: number, document: number): number => {
+    let id = start;
+    for (let i = from; i < to && id !== -1; i++) id = intern ? table.add(id, ids[i], document) : table.get(id, ids[i]);
+    return id;
   };
-
-  streams.forEach((ids, document) => {
-    // Walk clause by clause; within a clause, runs alternate between anchors and other words.
+  const link = (table: PairTable, id: number, token: number, document: number): number => (id === -1 ? -1 : intern ? table.add(id, token, document) : table.get(id, token));
+  const fits = (ids: Int32Array, from: number, to: number): boolean => {
+    if (to - from > MAX_SLOT_TOKENS) return false;
+    let chars = 0;
+    for (let i = from; i < to; i++) chars += wordLength[ids[i]];
+    return chars <= MAX_SLOT_CHARS;
+  };
+  // Runs of one clause: [start, end) and whether they are anchors; reused across clauses.
+  const runStart: number[] = [];
+  const runEnd: number[] = [];
+  const runAnchor: boolean[] = [];
+  corpus.streams.forEach((ids, document) => {
     let start = 0;
     for (let end = 0; end <= ids.length; end++) {
       if (end < ids.length && ids[end] !== BOUNDARY) continue;
-      const runs: { anchor: boolean; ids: number[] }[] = [];
+      let runs = 0;
       for (let i = start; i < end; i++) {
         const anchor = anchors[ids[i]] === 1;
-        const last = runs[runs.length - 1];
-        if (last && last.anchor === anchor) last.ids.push(ids[i]);
-        else runs.push({ anchor, ids: [ids[i]] });
-      }
-      // Frames: [last word of an anchor run] slot [anchor run] (slot [first word of the next anchor run])
-      for (let r = 1; r + 1 < runs.length; r += 1) {
-        const slot = runs[r];
-        if (slot.anchor || !runs[r - 1].anchor || !runs[r + 1].anchor || !fits(slot.ids, words)) continue;
-        const before = runs[r - 1].ids.slice(-1);
-        const middle = runs[r + 1].ids.slice(0, 2);
-        const filler = slot.ids.map(id => words[id]).join('');
-        record([before, 'slot', middle], document, lines[document][start], filler);
-        const second = runs[r + 2];
-        const after = runs[r + 3];
-        if (second && !second.anchor && after?.anchor && fits(second.ids, words) && runs[r + 1].ids.length <= 2) {
-          record([before, 'slot', runs[r + 1].ids, 'slot', after.ids.slice(0, 2)], document, lines[document][start], `${filler}/${second.ids.map(id => words[id]).join('')}`);
+        if (runs > 0 && runAnchor[runs - 1] === anchor) runEnd[runs - 1] = i + 1;
+        else {
+          runStart[runs] = i;
+          runEnd[runs] = i + 1;
+          runAnchor[runs] = anchor;
+          runs++;
         }
+      }
+      for (let r = 1; r + 1 < runs; r++) {
+        if (runAnchor[r] || !runAnchor[r - 1] || !runAnchor[r + 1] || !fits(ids, runStart[r], runEnd[r])) continue;
+        const before = ids[runEnd[r - 1] - 1];
+        const middleEnd = Math.min(runStart[r + 1] + 2, runEnd[r + 1]);
+        const frame = chain(frames, link(frames, link(frames, ONE_SLOT, before, document), SLOT_MARK, document), ids, runStart[r + 1], middleEnd, document);
+        const filler = chain(fillers, FILLER, ids, runStart[r], runEnd[r], document);
+        visit(frame, filler, document, runStart[r]);
+        const twoSlots = r + 3 < runs && !runAnchor[r + 2] && runAnchor[r + 3] && fits(ids, runStart[r + 2], runEnd[r + 2]) && runEnd[r + 1] - runStart[r + 1] <= 2;
+        if (!twoSlots) continue;
+        let second = chain(frames, link(frames, link(frames, TWO_SLOTS, before, document), SLOT_MARK, document), ids, runStart[r + 1], runEnd[r + 1], document);
+        second = chain(frames, link(frames, second, SLOT_MARK, document), ids, runStart[r + 3], Math.min(runStart[r + 3] + 2, runEnd[r + 3]), document);
+        const both = chain(fillers, link(fillers, filler, SLOT_MARK, document), ids, runStart[r + 2], runEnd[r + 2], document);
+        visit(second, both, document, runStart[r]);
       }
       start = end + 1;
     }
   });
-
-  return collector.entries(MIN_DOCUMENTS)
-    .filter(entry => (frames.get(entry.text)?.fillers.size ?? 0) >= MIN_DISTINCT_FILLERS)
-    .slice(0, MAX_TEMPLATES)
-    .map(entry => {
-      const frame = frames.get(entry.text) as Frame; // present: filtered just above
-      const snippet = frame.fixed.map(escapeSnippetText).reduce((acc, fixed, i) => `${acc}${tabStop(i, SLOT)}${fixed}`);
-      return { ...entry, snippet, items: frame.examples };
-    });
 }
 
-function fits(ids: readonly number[], words: readonly string[]): boolean {
-  return ids.length <= MAX_SLOT_TOKENS && ids.reduce((sum, id) => sum + words[id].length, 0) <= MAX_SLOT_CHARS;
+/** The token ids of a chain, from its end back to its sentinel. */
+function unchain(table: PairTable, id: number): number[] {
+  const tokens: number[] = [];
+  while (id >= 0) {
+    tokens.unshift(table.seconds[id]);
+    id = table.firsts[id];
+  }
+  return tokens;
+}
+
+export function mineTemplateEntries(corpus: TokenizedCorpus, documents: readonly LibraryDocument[]): LibraryEntry[] {
+  const { table, lines } = corpus;
+  const words = table.texts;
+  const anchors = anchorSet(table.counts, words);
+  const wordLength = Int32Array.from(words, word => word.length);
+  const frames = new PairTable();
+  const fillers = new PairTable();
+  const frameFillers = new PairTable();
+  // Per frame id (only ids that end a frame are ever counted): uses, documents, distinct fillers.
+  const uses: number[] = [];
+  const documentCount: number[] = [];
+  const lastDocument: number[] = [];
+  const distinctFillers: number[] = [];
+  walkFrames(corpus, anchors, wordLength, frames, fillers, true, (frame, filler, document) => {
+    uses[frame] = (uses[frame] ?? 0) + 1;
+    if (lastDocument[frame] !== document) {
+      lastDocument[frame] = document;
+      documentCount[frame] = (documentCount[frame] ?? 0) + 1;
+    }
+    if (frameFillers.counts[frameFillers.add(frame, filler, 0)] === 1) distinctFillers[frame] = (distinctFillers[frame] ?? 0) + 1;
+  });
+
+  // Frames used in several documents with several different fillers, decided from the counts.
+  const fixedOf = (frame: number): string[] => unchain(frames, frame)
+    .reduce<number[][]>((parts, token) => (token === SLOT_MARK ? [...parts, []] : (parts[parts.length - 1].push(token), parts)), [[]])
+    .map(part => part.map(id => words[id]).join(''));
+  const candidates: number[] = [];
+  uses.forEach((_, frame) => {
+    if ((documentCount[frame] ?? 0) < MIN_DOCUMENTS || (distinctFillers[frame] ?? 0) < MIN_DISTINCT_FILLERS) return;
+    const fixed = fixedOf(frame);
+    const opening = fixed[0];
+    const closing = fixed[fixed.length - 1];
+    if (fixed.reduce((sum, text) => sum + text.length, 0) < MIN_FIXED_CHARS || WEAK_EDGES.has(opening) || WEAK_EDGES.has(closing)) return;
+    if (closing.length < 2 && !CLOSING_PARTICLES.has(closing)) return;
+    const lastPart = unchain(frames, frame);
+    const lastStart = lastPart.lastIndexOf(SLOT_MARK) + 1;
+    if (WEAK_EDGES.has(words[lastPart[lastStart]])) return;
+    candidates.push(frame);
+  });
+  candidates.sort((a, b) => documentCount[b] - documentCount[a] || uses[b] - uses[a] || a - b);
+  const chosen = new Map<number, { text: string; fixed: string[] }>();
+  const seenTexts = new Set<string>();
+  for (const frame of candidates) {
+    if (chosen.size >= MAX_TEMPLATES * 2) break;
+    const fixed = fixedOf(frame);
+    const text = fixed.join(SLOT);
+    if (seenTexts.has(text)) continue; // the same words cut differently by the segmenter
+    seenTexts.add(text);
+    chosen.set(frame, { text, fixed });
+  }
+
+  // Second walk, for the chosen frames only: their sources and example fillers.
+  const collector = new EntryCollector('template');
+  const examples = new Map<number, string[]>();
+  walkFrames(corpus, anchors, wordLength, frames, fillers, false, (frame, filler, document, position) => {
+    const found = chosen.get(frame);
+    if (!found) return;
+    collector.add(found.text, documents[document], lines[document][position], {}, found.text);
+    const list = examples.get(frame) ?? [];
+    const example = unchain(fillers, filler).map(token => (token === SLOT_MARK ? '/' : words[token])).join('');
+    if (list.length < 5 && !list.includes(example)) list.push(example);
+    examples.set(frame, list);
+  });
+  const byText = new Map([...chosen].map(([frame, found]) => [found.text, { ...found, examples: examples.get(frame) ?? [] }]));
+  return collector.entries(MIN_DOCUMENTS).slice(0, MAX_TEMPLATES).map(entry => {
+    const frame = byText.get(entry.text) as { fixed: string[]; examples: string[] }; // every collected text was chosen
+    const snippet = frame.fixed.map(escapeSnippetText).reduce((acc, fixed, i) => `${acc}${tabStop(i, SLOT)}${fixed}`);
+    return { ...entry, snippet, items: frame.examples };
+  });
 }
