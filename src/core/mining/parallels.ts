@@ -95,9 +95,17 @@ function itemsOfRun(parts: readonly string[]): string[] | undefined {
   return middle.length >= MIN_ITEMS && sharedFrame(middle) ? middle : undefined;
 }
 
+/** Three items need two `、` in one clause: most paragraphs and clauses are ruled out without splitting. */
+function hasTwoEnumerationCommas(text: string): boolean {
+  const first = text.indexOf('、');
+  return first >= 0 && text.indexOf('、', first + 1) >= 0;
+}
+
 function inlineSets(text: string): string[][] {
   const sets: string[][] = [];
+  if (!hasTwoEnumerationCommas(text)) return sets;
   for (const sentence of text.split(/[。！？；：，]/)) {
+    if (!hasTwoEnumerationCommas(sentence)) continue;
     const parts = sentence.split('、');
     const items = itemsOfRun(parts);
     if (items) sets.push(items);
