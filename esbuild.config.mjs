@@ -48,6 +48,9 @@ const builds = [
 // The segmenter's wasm ships beside the bundles: each host reads the bytes and hands them to the core.
 mkdirSync('dist', { recursive: true });
 copyFileSync('node_modules/jieba-wasm/pkg/web/jieba_rs_wasm_bg.wasm', 'dist/jieba_rs_wasm_bg.wasm');
+// The panel's icons: the workbench's own codicon font, served from media/ (the webview may load nothing else).
+mkdirSync('media/codicons', { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `media/codicons/${file}`);
 
 if (watch) {
   const contexts = await Promise.all(builds.map(options => esbuild.context(options)));

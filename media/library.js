@@ -99,7 +99,7 @@
     meta.append(el('span', 'count', format(strings.speeches, entry.documents)), el('span', 'source', entry.source));
     const actions = el('span', 'actions');
     for (const [action, icon, label] of [['preview', 'eye', strings.preview], ['open', 'go-to-file', strings.open]]) {
-      const button = el('button', `action codicon-${icon}`, action === 'preview' ? '👁' : '↗');
+      const button = el('button', `action codicon codicon-${icon}`);
       button.title = label;
       button.setAttribute('aria-label', label);
       button.tabIndex = -1;

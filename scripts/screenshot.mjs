@@ -1,7 +1,8 @@
 // Development aid: screenshots a running workbench (`npm start` or `npm run start:node`) in headless
 // Chromium, optionally after running commands from the command palette.
 //   node scripts/screenshot.mjs URL OUT.png ["Command palette text" | "file:NAME" | "type:TEXT" ...]
-// "file:NAME" opens a file through Quick Open; "type:TEXT" types into the active editor.
+// "file:NAME" opens a file through Quick Open; "type:TEXT" types into the active editor; "key:KEY" presses a key
+// (Playwright names, e.g. "Alt+Slash").
 import { chromium } from 'playwright-core';
 import { rmSync } from 'node:fs';
 import { CHROMIUM_ARGS, CHROMIUM_MISSING, findChromium } from '../test/lib/chromium.mjs';
@@ -27,6 +28,11 @@ try {
   await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
   await page.waitForTimeout(5000);
   for (const command of commands) {
+    if (command.startsWith('key:')) {
+      await page.keyboard.press(command.slice(4));
+      await page.waitForTimeout(1500);
+      continue;
+    }
     if (command.startsWith('type:')) {
       await page.keyboard.type(command.slice(5));
       await page.waitForTimeout(1500);

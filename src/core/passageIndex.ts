@@ -170,6 +170,9 @@ export interface PassageIndexData {
 }
 
 /** The kinds of library entries that compete with corpus passages by default. */
+/** The shortest tail of a clause worth continuing on its own (two characters match too much). */
+const MIN_TAIL_LENGTH = 3;
+
 export const DEFAULT_LIBRARY_KINDS: readonly EntryKind[] = ['salutation', 'transition', 'parallel', 'template', 'quotation', 'closing', 'phrase'];
 
 const DEFAULT_LIMIT = 20;
@@ -672,6 +675,13 @@ export class PassageIndex {
       if (clock.check()) return { items: [], replaceFrom: offset + start, exact: false, timedOut: true };
     }
     const last = starts.length > 0 ? starts[starts.length - 1] : 0;
+    // Nothing continues the whole clause: its longest tail that the corpus does continue. A writer typing
+    // 我们要坚持以学 wants 坚持以学铸魂… in place of 坚持以学, not a fuzzy guess at the whole clause.
+    for (let start = last + 1; form.length - start >= MIN_TAIL_LENGTH && !clock.check(); start++) {
+      const tail = form.slice(start);
+      const candidates = this.exact(tail, limit, clock);
+      if (candidates.length > 0) return { items: this.materialise(candidates, tail.length, limit), replaceFrom: offset + start, exact: true, timedOut: clock.expired };
+    }
     const query = form.slice(last);
     if (options.fuzzy === false || query.length < Math.max(2, minLength) || clock.check()) {
       return { items: [], replaceFrom: offset + last, exact: false, timedOut: clock.expired };

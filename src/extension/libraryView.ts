@@ -135,6 +135,7 @@ function renderLibraryHtml(webview: vscode.Webview, mediaRoot: vscode.Uri): stri
   const nonce = createNonce();
   const styleUri = webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'library.css'));
   const scriptUri = webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'library.js'));
+  const codiconsUri = webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'codicons', 'codicon.css'));
   const csp = [
     "default-src 'none'",
     `style-src ${webview.cspSource}`,
@@ -150,6 +151,7 @@ function renderLibraryHtml(webview: vscode.Webview, mediaRoot: vscode.Uri): stri
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${codiconsUri}">
 <link rel="stylesheet" href="${styleUri}">
 <title>${title}</title>
 </head>

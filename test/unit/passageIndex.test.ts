@@ -94,6 +94,16 @@ suite('passage index: continuations on the bundled corpus', () => {
     assertContinues(result, '我们要紧扣总要求，坚持以学铸魂');
   });
 
+  test('when nothing continues the whole clause, its longest continued tail is replaced', () => {
+    const typed = '我们要坚持以学';
+    const result = index().complete(typed);
+    assert.ok(result.exact, 'an exact continuation of a tail');
+    const tail = typed.slice(result.replaceFrom);
+    assert.ok(result.replaceFrom > 0 && tail.endsWith('坚持以学'), `the replaced tail: ${tail}`);
+    assert.ok(result.items.every(item => item.text.startsWith(tail)), 'every item continues the tail');
+    assert.ok(result.items.some(item => item.text.startsWith(`${tail}铸魂`)), 'including the 以学铸魂 sentence');
+  });
+
   test('a heading marker typed before the text does not prevent a match', () => {
     const result = index().complete('（一）做到学而有方');
     assert.ok(result.exact);
@@ -225,7 +235,7 @@ suite('passage index: time budget', () => {
   });
 
   test('no fuzzy search once the budget is spent', () => {
-    assert.ok(index().complete('坚持以学铸混', { budgetMs: 1000, now: jumpingClock() }).items.length > 0);
+    assert.ok(index().complete('坚持以学铸混', { budgetMs: 10_000, now: jumpingClock() }).items.length > 0);
     const result = index().complete('坚持以学铸混', { budgetMs: 50, now: jumpingClock() });
     assert.deepEqual(result.items, []);
     assert.equal(result.timedOut, true);
