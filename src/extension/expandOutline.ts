@@ -43,6 +43,7 @@ export class OutlineExpander {
 
 /** A code lens on each heading that has no body yet: expand that heading alone. */
 function headingLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+  if (!vscode.workspace.getConfiguration('speechDrafter', document).get<boolean>('outline.codeLens', true)) return [];
   return headingsWithoutBody(document.getText()).flatMap(({ paragraph }) => {
     const line = paragraph.line - 1;
     if (line >= document.lineCount) return [];
