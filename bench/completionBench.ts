@@ -10,6 +10,7 @@ import { parseCorpusFile, type ParsedDocument } from '../src/core/structure';
 import { buildPassageIndex, type PassageIndex } from '../src/core/passageIndex';
 import { deserializePassageIndex, serializePassageIndex } from '../src/core/passageIndexFormat';
 import { corpusBytes, syntheticCorpus } from './syntheticCorpus';
+import { seededRandom } from './prng';
 
 const MB = 1024 * 1024;
 const QUERIES = 1000;
@@ -40,17 +41,6 @@ export interface CompletionBenchResult {
 
 type Log = (line: string) => void;
 
-/** mulberry32, as in syntheticCorpus.ts: the same prefixes on every run. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function gc(): void {
   const collect = (globalThis as { gc?: () => void }).gc;
@@ -90,7 +80,7 @@ function corpusClauses(parsed: readonly ParsedDocument[]): string[] {
 
 /** `count` prefixes of 2–12 characters of corpus clauses, drawn deterministically. */
 function prefixes(clauses: readonly string[], count: number, seed: number): string[] {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const out: string[] = [];
   while (out.length < count) {
     const clause = clauses[Math.floor(random() * clauses.length)];
@@ -113,7 +103,7 @@ function timeQueries(queries: readonly string[], run: (query: string) => void): 
 /** Unique clauses that start a sentence: is the first item a continuation starting with the clause itself? */
 function ownPassageFirst(index: PassageIndex, clauses: readonly string[], sample: number): number {
   const unique = [...new Set(clauses)];
-  const random = prng(7);
+  const random = seededRandom(7);
   let hits = 0;
   let tried = 0;
   for (let i = 0; i < sample && unique.length > 0; i++) {

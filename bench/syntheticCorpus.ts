@@ -5,24 +5,14 @@
  */
 import type { CorpusFile } from '../src/core/mining/miner';
 import { splitDocuments } from '../src/core/documents';
+import { seededRandom } from './prng';
 
-/** mulberry32: a tiny, well-known seeded PRNG; the same seed gives the same corpus on every machine. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FILE_BYTES = 256 * 1024;
 
 export function syntheticCorpus(seeds: readonly CorpusFile[], megabytes: number, seed = 20261123): CorpusFile[] {
   const speeches = seeds.flatMap(file => splitDocuments(file.text, file.path)).map(doc => [doc.title?.text, ...doc.paragraphs.map(p => p.text)].filter(Boolean).join('\n'));
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const encoder = new TextEncoder();
   const target = megabytes * 1024 * 1024;
   const files: CorpusFile[] = [];

@@ -6,18 +6,8 @@ import { outlineOf } from '../../src/core/outline';
 import { buildPassageIndex } from '../../src/core/passageIndex';
 import { parseCorpusFile, parseDraft } from '../../src/core/structure';
 import { seedFiles, segmenter } from './helpers/corpus';
+import { seededRandom } from '../../bench/prng';
 
-/** Deterministic pseudo-random numbers (mulberry32): a failure reproduces from its seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   '\ud800', '\udfff', '\u0301\u0301\u0301', '\u200b', '\ufeff', '\u3000', '\r', '\r\n', '\n\n', '。', '，', '、', '：', '；', '！', '？', '“', '”', '（', '）', '(', ')',
@@ -50,7 +40,7 @@ function timed<T>(what: string, run: () => T): T {
 
 suite('fuzz: the core on random and adversarial text', () => {
   const inputs: string[] = [];
-  const next = random(20261125);
+  const next = seededRandom(20261125);
   for (let i = 0; i < 150; i++) inputs.push(adversarialText(next));
   inputs.push('', '。'.repeat(50_000), '，、；：'.repeat(20_000), '\u0301'.repeat(30_000), '\ud800'.repeat(10_000), `${'以学铸魂'.repeat(25_000)}。`, '一、\n'.repeat(5_000), '一是二是三是'.repeat(5_000));
 
@@ -66,7 +56,7 @@ suite('fuzz: the core on random and adversarial text', () => {
   });
 
   test('decoding arbitrary bytes never throws: text or a reason', () => {
-    const next2 = random(7);
+    const next2 = seededRandom(7);
     for (let i = 0; i < 200; i++) {
       const bytes = new Uint8Array(Math.floor(next2() * 2000)).map(() => Math.floor(next2() * 256));
       const result = timed(`decode #${i}`, () => decodeText(bytes));
