@@ -9,7 +9,7 @@ import { CorpusService } from './corpusService';
 import { registerHover } from './hover';
 import { registerInlineCompletion } from './inlineCompletion';
 import { registerDocumentSymbols } from './documentSymbols';
-import { DRAFT_SELECTOR } from './draftLanguages';
+import { registerForDraftLanguages } from './draftLanguages';
 import { registerOutlineExpansion } from './expandOutline';
 import { EntryInserter, registerInsertionCommands } from './insertion';
 import { registerLibraryView } from './libraryView';
@@ -51,9 +51,9 @@ export function activateShared(context: vscode.ExtensionContext, host: HostInfo)
     registerNewDraft(corpus),
     registerOutlineExpansion(corpus),
     registerNumberingDiagnostics(),
-    registerCompletion(corpus, DRAFT_SELECTOR),
-    registerInlineCompletion(corpus, DRAFT_SELECTOR),
-    registerHover(corpus, DRAFT_SELECTOR),
+    registerForDraftLanguages(selector => registerCompletion(corpus, selector)),
+    registerForDraftLanguages(selector => registerInlineCompletion(corpus, selector)),
+    registerHover(corpus),
     registerRuntimeCommand(context, host, log),
     registerShowLogCommand(log),
     libraryView.disposable,

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CommandId } from './commandIds';
 import { passageMarkdown } from './completion';
 import type { CorpusService } from './corpusService';
+import { registerForDraftLanguages } from './draftLanguages';
 
 const HOVER_BUDGET_MS = 50;
 /** Sentences shorter than this match too much of the corpus to say where they come from. */
@@ -46,9 +47,9 @@ export function createHoverProvider(corpus: CorpusService): vscode.HoverProvider
   };
 }
 
-export function registerHover(corpus: CorpusService, selector: vscode.DocumentSelector): vscode.Disposable {
+export function registerHover(corpus: CorpusService): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.languages.registerHoverProvider(selector, createHoverProvider(corpus)),
+    registerForDraftLanguages(selector => vscode.languages.registerHoverProvider(selector, createHoverProvider(corpus))),
     vscode.commands.registerCommand(CommandId.openSource, async (file: unknown, line: unknown) => {
       if (typeof file !== 'string' || typeof line !== 'number') return undefined;
       const loaded = await corpus.get();

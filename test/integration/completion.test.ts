@@ -31,6 +31,23 @@ suite('Completion, ghost text and hover', () => {
     });
   }
 
+  test('a language the writer lists in speechDrafter.languages gets suggestions too', async () => {
+    await corpusReady();
+    const config = vscode.workspace.getConfiguration('speechDrafter');
+    await config.update('languages', ['json'], vscode.ConfigurationTarget.Global);
+    try {
+      const editor = await openDraft('坚持以学', 'json');
+      const labels = await eventually(async () => {
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, editor.document.lineAt(0).range.end);
+        const found = list.items.map(labelOf).filter(label => label.startsWith('坚持以学铸魂'));
+        return found.length > 0 ? found : undefined;
+      }, 'suggestions in a JSON document once json is listed');
+      assert.ok(labels.length > 0, 'a corpus passage');
+    } finally {
+      await config.update('languages', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   test('the inline provider offers the rest of the sentence as ghost text, accepted like Tab', async () => {
     await corpusReady();
     const editor = await openDraft('汇报完毕');
