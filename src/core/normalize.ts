@@ -33,18 +33,25 @@ const MATCH_FORM = new Map<string, string>([
   ['\u00a0', ' '],
   ...TRADITIONAL_TO_SIMPLIFIED,
 ]);
-const NEEDS_MAPPING = new RegExp(`[${[...MATCH_FORM.keys()].map(ch => ch.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'g');
+/**
+ * Each unit's match form as a code (0: unchanged), indexed by code: the parser and the index map every
+ * paragraph, and a table lookup per unit is an order of magnitude faster than a regex with this class.
+ */
+const MAPPED = new Uint16Array(0x10000);
+for (const [unit, form] of MATCH_FORM) MAPPED[unit.charCodeAt(0)] = form.charCodeAt(0);
 
-/** Same length as `text`, offsets preserved. Most text has nothing to map, so one regex scan decides. */
+/** Same length as `text`, offsets preserved. Most text has nothing to map and comes back as it is. */
 export function toMatchForm(text: string): string {
-  // The parser asks several questions of each paragraph in a row; each asks for its match form.
-  if (text === lastInput) return lastForm;
-  lastInput = text;
-  lastForm = text.replace(NEEDS_MAPPING, unit => MATCH_FORM.get(unit) ?? unit);
-  return lastForm;
+  let mapped = '';
+  let copied = 0;
+  for (let i = 0; i < text.length; i++) {
+    const form = MAPPED[text.charCodeAt(i)];
+    if (form === 0) continue;
+    mapped += text.slice(copied, i) + String.fromCharCode(form);
+    copied = i + 1;
+  }
+  return copied === 0 ? text : mapped + text.slice(copied);
 }
-let lastInput = '';
-let lastForm = '';
 
 /** Unifies line ends to `\n` (CRLF from Windows files, lone CR from old Mac files). */
 export function normalizeNewlines(text: string): string {
