@@ -3,6 +3,7 @@
  * of the token-based miners (phrases and templates).
  */
 import type { Segment } from '../segmenter';
+import { PairTable } from './pairTable';
 
 /** Marks a clause boundary in a token stream. */
 export const BOUNDARY = -1;
@@ -42,18 +43,47 @@ class IntBuffer {
  */
 export class TokenDictionary {
   private readonly ids = new Map<string, number>();
+  /**
+   * Words of one to three Han characters (nearly every token) keyed by their character codes: a pair table
+   * of small integers answers without hashing each fresh string the segmenter returns.
+   */
+  private readonly short = new PairTable();
+  private shortIds = new Int32Array(1024);
   readonly texts: string[] = [];
 
   intern(token: string): number {
-    let id = this.ids.get(token);
-    if (id === undefined) {
-      id = this.texts.length;
-      this.ids.set(token, id);
-      this.texts.push(token);
+    const length = token.length;
+    if (length <= 3) {
+      const c0 = token.charCodeAt(0) - HAN_FIRST;
+      const c1 = length > 1 ? token.charCodeAt(1) - HAN_FIRST : -1;
+      const c2 = length > 2 ? token.charCodeAt(2) - HAN_FIRST : -1;
+      if (c0 >= 0 && c0 < HAN_COUNT && c1 < HAN_COUNT && c2 < HAN_COUNT && (length < 2 || c1 >= 0) && (length < 3 || c2 >= 0)) {
+        const known = this.short.size;
+        const pair = this.short.add(c0 * HAN_COUNT + c1 + 1, c2, 0);
+        if (pair < known) return this.shortIds[pair];
+        if (pair >= this.shortIds.length) {
+          const grown = new Int32Array(this.shortIds.length * 2);
+          grown.set(this.shortIds);
+          this.shortIds = grown;
+        }
+        this.shortIds[pair] = this.add(token);
+        return this.shortIds[pair];
+      }
     }
+    return this.ids.get(token) ?? this.add(token);
+  }
+
+  private add(token: string): number {
+    const id = this.texts.length;
+    this.ids.set(token, id);
+    this.texts.push(token);
     return id;
   }
 }
+
+/** The CJK Unified Ideographs the word tokens are made of (the range `isWord` tests). */
+const HAN_FIRST = 0x4e00;
+const HAN_COUNT = 0x9fa5 - 0x4e00 + 1;
 
 /** One document's tokens: ids (BOUNDARY between clauses and paragraphs) and each position's 1-based line. */
 export interface DocumentTokens {
