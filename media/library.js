@@ -35,38 +35,50 @@
     root.firstElementChild?.setAttribute('role', 'status');
   }
 
-  function renderToolbar(state) {
-    const bar = el('div', 'toolbar');
-    const search = /** @type {HTMLInputElement} */ (el('input', 'search'));
-    search.type = 'search';
-    search.placeholder = strings.search;
-    search.setAttribute('aria-label', strings.search);
-    search.value = state.query;
-    let timer = 0;
-    search.addEventListener('input', () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        save({ query: search.value });
+  /** The toolbar is built once and kept: rebuilding the search box would break an input method's composition. */
+  let toolbar = null;
+  function ensureToolbar(state) {
+    if (!toolbar) {
+      const bar = el('div', 'toolbar');
+      const search = /** @type {HTMLInputElement} */ (el('input', 'search'));
+      search.type = 'search';
+      search.value = state.query;
+      const genreSelect = /** @type {HTMLSelectElement} */ (el('select', 'genre'));
+      const sendSearch = () => {
+        save({ query: search.value, genre: genreSelect.value });
         vscode.postMessage({ type: 'search', query: search.value, genre: genreSelect.value });
-      }, 150);
-    });
-    search.addEventListener('keydown', event => {
-      if (event.key === 'ArrowDown') {
-        event.preventDefault();
-        /** @type {HTMLElement | null} */ (root.querySelector('.entry'))?.focus();
-      }
-    });
-    const genreSelect = /** @type {HTMLSelectElement} */ (el('select', 'genre'));
-    genreSelect.setAttribute('aria-label', strings.genre);
-    genreSelect.append(new Option(strings.allGenres, ''));
-    for (const genre of state.genres) genreSelect.append(new Option(genre, genre));
-    genreSelect.value = state.genre;
-    genreSelect.addEventListener('change', () => {
-      save({ genre: genreSelect.value });
-      vscode.postMessage({ type: 'search', query: search.value, genre: genreSelect.value });
-    });
-    bar.append(search, genreSelect);
-    return { bar, search };
+      };
+      let timer = 0;
+      search.addEventListener('input', event => {
+        // Pinyin being composed is not a query: wait for the characters (compositionend).
+        if (/** @type {InputEvent} */ (event).isComposing) return;
+        clearTimeout(timer);
+        timer = setTimeout(sendSearch, 150);
+      });
+      search.addEventListener('compositionend', () => {
+        clearTimeout(timer);
+        timer = setTimeout(sendSearch, 150);
+      });
+      search.addEventListener('keydown', event => {
+        if (event.key === 'ArrowDown' && !event.isComposing) {
+          event.preventDefault();
+          /** @type {HTMLElement | null} */ (root.querySelector('.entry'))?.focus();
+        }
+      });
+      genreSelect.addEventListener('change', sendSearch);
+      bar.append(search, genreSelect);
+      toolbar = { bar, search, genreSelect, genres: '' };
+    }
+    toolbar.search.placeholder = strings.search;
+    toolbar.search.setAttribute('aria-label', strings.search);
+    toolbar.genreSelect.setAttribute('aria-label', strings.genre);
+    const genres = state.genres.join('|');
+    if (genres !== toolbar.genres) {
+      toolbar.genres = genres;
+      toolbar.genreSelect.replaceChildren(new Option(strings.allGenres, ''), ...state.genres.map(genre => new Option(genre, genre)));
+    }
+    toolbar.genreSelect.value = state.genre;
+    return toolbar;
   }
 
   function renderOutline(nodes) {
@@ -128,7 +140,7 @@
   }
 
   function renderLibrary(state) {
-    const { bar, search } = renderToolbar(state);
+    const { bar } = ensureToolbar(state);
     const groups = el('div', 'groups');
     const open = saved.open || {};
     let shown = 0;
@@ -149,8 +161,13 @@
     previewBox.hidden = true;
     previewBox.setAttribute('aria-live', 'polite');
     const notice = state.notice ? [el('p', 'notice', state.notice)] : [];
-    root.replaceChildren(bar, ...notice, previewBox, shown > 0 ? groups : el('p', 'status', strings.noMatch));
-    if (!firstRender && document.activeElement !== search && state.query) search.focus();
+    const content = [...notice, previewBox, shown > 0 ? groups : el('p', 'status', strings.noMatch)];
+    if (bar.parentElement !== root) root.replaceChildren(bar, ...content);
+    else {
+      // Keep the toolbar (and the focus and composition in it); replace what follows it.
+      while (bar.nextSibling) bar.nextSibling.remove();
+      root.append(...content);
+    }
     if (firstRender && typeof saved.scrollY === 'number') window.scrollTo(0, saved.scrollY);
     firstRender = false;
   }

@@ -9,15 +9,36 @@ import { toMatchForm } from './normalize';
 import { tabStop } from './snippet';
 import { parseDraft, type Heading, type Paragraph, type ParsedDocument } from './structure';
 
-/** The entry of `kind` most used in speeches of `genre`, or the most used overall when the genre has none. */
-function bestOf(library: Library, kind: EntryKind, genre: Genre, accept: (entry: LibraryEntry) => boolean = () => true): LibraryEntry | undefined {
+/** How a speech of each genre is usually titled; `××××` is the part the writer fills in. */
+const TITLE_PATTERNS: Readonly<Record<Genre, string>> = {
+  讲话: '在××××会议上的讲话',
+  发言: '在××××上的交流发言',
+  汇报: '关于××××情况的汇报',
+  总结: '××××年工作总结',
+  党课: '××××专题党课讲稿',
+  心得体会: '关于××××的心得体会',
+  述职: '××××年度述职报告',
+  致辞: '在××××上的致辞',
+  其他: '在××××上的讲话',
+};
+
+/**
+ * The part of kind `kind` for a skeleton: the one from the scaffold's own speech, so the parts belong
+ * together; else the most used one of the genre that several speeches share (a line from one speech
+ * alone may name its own people and places).
+ */
+function partFor(library: Library, kind: EntryKind, scaffold: LibraryEntry, accept: (entry: LibraryEntry) => boolean = () => true): LibraryEntry | undefined {
+  const speech = scaffold.sources[0]?.document;
   const ofKind = library.entries.filter(entry => entry.kind === kind && accept(entry));
-  return ofKind.find(entry => entry.genres.includes(genre)) ?? ofKind[0];
+  const genre = scaffold.genres[0];
+  return ofKind.find(entry => entry.sources.some(source => source.document === speech))
+    ?? ofKind.find(entry => entry.documents >= 2 && (genre === undefined || entry.genres.includes(genre)))
+    ?? ofKind.find(entry => entry.documents >= 2);
 }
 
 /**
  * One snippet for a new draft: title, salutation, opening, transition, the scaffold's headings, a closing
- * paragraph and a closing formula, each a tab stop holding the corpus's most used text for the genre.
+ * paragraph and a closing formula, each a tab stop holding the corpus's text.
  */
 export function draftSkeletonSnippet(library: Library, scaffold: LibraryEntry): string {
   const genre = scaffold.genres[0] ?? '讲话';
@@ -26,18 +47,17 @@ export function draftSkeletonSnippet(library: Library, scaffold: LibraryEntry): 
   const field = (text: string): void => {
     lines.push(tabStop(index++, text));
   };
-  field(`关于××××的${genre === '其他' ? '讲话' : genre}`);
-  const parts: [EntryKind, ((entry: LibraryEntry) => boolean)?][] = [['salutation'], ['opening'], ['transition']];
-  for (const [kind, accept] of parts) {
-    const entry = bestOf(library, kind, genre, accept);
+  field(TITLE_PATTERNS[genre]);
+  for (const kind of ['salutation', 'opening', 'transition'] as const) {
+    const entry = partFor(library, kind, scaffold);
     if (entry) field(entry.text);
   }
   const headings = outlineSnippet(scaffold.outline ?? [], index);
   if (headings.snippet) lines.push(headings.snippet);
   index = headings.nextIndex;
-  const closingParagraph = bestOf(library, 'closing', genre, entry => entry.variant === 'paragraph');
+  const closingParagraph = partFor(library, 'closing', scaffold, entry => entry.variant === 'paragraph');
   if (closingParagraph) field(closingParagraph.text);
-  const closingFormula = bestOf(library, 'closing', genre, entry => entry.variant === 'formula');
+  const closingFormula = partFor(library, 'closing', scaffold, entry => entry.variant === 'formula');
   if (closingFormula) field(closingFormula.text);
   return `${lines.join('\n')}\n$0`;
 }
@@ -96,7 +116,10 @@ export function headingsWithoutBody(draft: string): { paragraph: Paragraph; head
   return paragraphs.flatMap((paragraph, index) => {
     const heading = paragraph.heading;
     const next = paragraphs[index + 1];
-    if (!heading || heading.hasInlineBody || (next && !(next.heading && next.heading.level <= heading.level))) return [];
+    // The speech's closing is not the last section's body.
+    if (!heading || heading.hasInlineBody) return [];
+    const bodyFollows = next && !(next.heading && next.heading.level <= heading.level) && next.role !== 'closing' && next.role !== 'closing-formula';
+    if (bodyFollows) return [];
     return [{ paragraph, heading }];
   });
 }
@@ -120,13 +143,15 @@ const MIN_SIMILARITY = 0.2;
  */
 export function expandOutline(draft: string, sections: readonly CorpusSection[], documents: readonly LibraryDocument[], onlyLine?: number): OutlineExpansion[] {
   const expansions: OutlineExpansion[] = [];
+  // One corpus section serves one heading: two headings never get the same borrowed text.
+  const used = new Set<CorpusSection>();
   for (const { paragraph, heading } of headingsWithoutBody(draft)) {
     if (onlyLine !== undefined && paragraph.line - 1 !== onlyLine) continue;
     const wanted = bigramsOf(heading.text);
     let best: CorpusSection | undefined;
     let bestScore = MIN_SIMILARITY;
     for (const section of sections) {
-      if (section.heading.level !== heading.level || (section.subheadings.length === 0 && !section.firstParagraph)) continue;
+      if (section.heading.level !== heading.level || used.has(section) || (section.subheadings.length === 0 && !section.firstParagraph)) continue;
       const score = similarity(wanted, section.bigrams);
       if (score > bestScore) {
         best = section;
@@ -134,6 +159,7 @@ export function expandOutline(draft: string, sections: readonly CorpusSection[],
       }
     }
     if (!best) continue;
+    used.add(best);
     const document = documents[best.document];
     const borrowed = best.subheadings.length > 0 ? best.subheadings : [best.firstParagraph ?? ''];
     const note = `【参考：《${displayTitle(document)}》第 ${best.line} 行「${best.heading.marker}${best.heading.text}」】`;

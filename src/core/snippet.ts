@@ -11,13 +11,9 @@ export function escapeSnippetText(text: string): string {
   return text.replace(/[\\$}]/g, ch => `\\${ch}`);
 }
 
-function escapePlaceholderDefault(text: string): string {
-  return text.replace(/[\\$},|]/g, ch => `\\${ch}`);
-}
-
-/** A tab stop with a default value. */
+/** A tab stop with a default value. (`,` and `|` only need escaping inside choices, which we never write.) */
 export function tabStop(index: number, defaultText: string): string {
-  return `\${${index}:${escapePlaceholderDefault(defaultText)}}`;
+  return `\${${index}:${escapeSnippetText(defaultText)}}`;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Library } from '../core/library';
 import type { PanelState } from '../core/panelModel';
 import { CommandId, LIBRARY_VIEW_ID } from './commandIds';
 import type { HostInfo } from './host';
-import { registerCompletion } from './completion';
+import { enableMarkdownSuggestions, registerCompletion } from './completion';
 import { registerCorpusCommands } from './corpusCommands';
 import { CorpusService } from './corpusService';
 import { registerHover } from './hover';
@@ -54,6 +54,7 @@ export function activateShared(context: vscode.ExtensionContext, host: HostInfo)
     registerForDraftLanguages(selector => registerCompletion(corpus, selector)),
     registerForDraftLanguages(selector => registerInlineCompletion(corpus, selector)),
     registerHover(corpus),
+    vscode.commands.registerCommand(CommandId.enableMarkdownSuggestions, enableMarkdownSuggestions),
     registerRuntimeCommand(context, host, log),
     registerShowLogCommand(log),
     libraryView.disposable,

@@ -12,6 +12,7 @@ export const CommandId = {
   openSource: 'speechDrafter.openSource',
   rebuildLibrary: 'speechDrafter.rebuildLibrary',
   addCorpusFolder: 'speechDrafter.addCorpusFolder',
+  enableMarkdownSuggestions: 'speechDrafter.enableMarkdownSuggestions',
 } as const;
 
 export const LIBRARY_VIEW_ID = 'speechDrafter.library';

@@ -6,6 +6,8 @@ import { kindLabel } from './insertion';
 /** A query that takes longer returns what it has: typing never waits for suggestions. */
 const QUERY_BUDGET_MS = 25;
 const MAX_ITEMS = 30;
+/** Any CJK ideograph. */
+export const HAN = /[\u3400-\u9fff]/;
 /** Pinyin an input method has not yet turned into characters (`概ni`): ignored when matching. */
 const COMPOSING_PINYIN = /(?<=[\u3400-\u9fff，、：；。！？“”‘’（）《》])[a-z]+$/;
 
@@ -19,11 +21,12 @@ export interface TypedText {
 
 /** The sentence before the cursor, queried against the corpus; undefined while the corpus is not mined yet. */
 export function queryAtCursor(corpus: CorpusService, document: vscode.TextDocument, position: vscode.Position, limit = MAX_ITEMS): TypedText | undefined {
-  const ready = corpus.peek();
-  if (!ready) return undefined;
   const before = document.lineAt(position.line).text.slice(0, position.character).replace(COMPOSING_PINYIN, '');
   const sentence = sentenceBeforeCursor(before);
-  if (sentence.length === 0) return undefined;
+  // Only Chinese is worth a query, and only Chinese typing should start mining the corpus.
+  if (!HAN.test(sentence)) return undefined;
+  const ready = corpus.peek();
+  if (!ready) return undefined;
   const result = ready.index.complete(sentence, { limit, budgetMs: QUERY_BUDGET_MS });
   // The sentence is a suffix of `before`; the replaced part is the sentence from `replaceFrom` on.
   const start = new vscode.Position(position.line, before.length - sentence.length + result.replaceFrom);
@@ -75,6 +78,15 @@ export function createCompletionProvider(corpus: CorpusService): vscode.Completi
       return item;
     },
   };
+}
+
+/**
+ * Markdown has VS Code's quick suggestions off on purpose; a writer who drafts in Markdown turns them on here
+ * (for Markdown only, in the user settings) instead of pressing Alt+/ each time.
+ */
+export async function enableMarkdownSuggestions(): Promise<void> {
+  await vscode.workspace.getConfiguration('editor', { languageId: 'markdown' }).update('quickSuggestions', { other: 'on', comments: 'off', strings: 'off' }, vscode.ConfigurationTarget.Global, true);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Suggestions now appear as you type in Markdown drafts.'));
 }
 
 export function registerCompletion(corpus: CorpusService, selector: vscode.DocumentSelector): vscode.Disposable {

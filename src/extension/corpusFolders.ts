@@ -30,7 +30,7 @@ export function readCorpusSettings(): CorpusSettings {
   }
   const fileTypes = config.get<string[]>('fileTypes', ['.txt', '.md', '.docx']).map(type => (type.startsWith('.') ? type : `.${type}`).toLowerCase());
   const maxMB = config.get<number>('maxFileSizeMB', 10);
-  return { folders, includeBundled: config.get<boolean>('includeBundled', true), fileTypes, maxFileBytes: Math.max(0.01, maxMB) * 1024 * 1024 };
+  return { folders, includeBundled: config.get<boolean>('includeBundled', true), fileTypes, maxFileBytes: Math.max(0.1, maxMB) * 1024 * 1024 };
 }
 
 /** How a corpus file is named in sources and reports: relative to the workspace where possible. */
@@ -65,6 +65,8 @@ export async function listCorpusFiles(roots: readonly vscode.Uri[], fileTypes: r
     }
     entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     for (const [name, type] of entries) {
+      // Hidden folders (.git) and Word's lock files (~$稿.docx, present while a file is open) are not speeches.
+      if (name.startsWith('.') || name.startsWith('~$')) continue;
       const uri = vscode.Uri.joinPath(folder, name);
       if (type & vscode.FileType.Directory) {
         if (type & vscode.FileType.SymbolicLink) skipped.push({ path: displayPath(uri), reason: 'link to a folder, not followed (add its target as a corpus folder instead)' });
@@ -83,5 +85,7 @@ export async function listCorpusFiles(roots: readonly vscode.Uri[], fileTypes: r
       skipped.push({ path: displayPath(root), reason: `corpus folder ${errorReason(error)}` });
     }
   }
-  return files;
+  // A folder listed twice, or inside another listed folder, is read once.
+  const seen = new Set<string>();
+  return files.filter(uri => !seen.has(uri.toString()) && seen.add(uri.toString()));
 }

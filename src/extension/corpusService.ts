@@ -8,20 +8,26 @@ import { readCorpusFile } from '../core/reading';
 import { loadJieba, type Segment } from '../core/segmenter';
 import { parseCorpusFile, type ParsedDocument } from '../core/structure';
 import { displayPath, errorReason, listCorpusFiles, readCorpusSettings, type CorpusSettings } from './corpusFolders';
+import { errorMessage } from './log';
 
 /** The bundled corpus's file names, fixed at build time: a web host cannot list the extension's folder. */
 declare const __BUNDLED_CORPUS__: readonly string[];
 
-/** Read-only documents of the bundled corpus: they open from here in every host and can never be written. */
+/**
+ * Corpus files open under this scheme: read-only, as the text the miner read (a Word or GBK file shows its
+ * decoded text, and source lines match), so a writer can never change a corpus file by accident.
+ */
 export const CORPUS_SCHEME = 'speech-drafter-corpus';
 
 /** Changes to corpus folders are gathered for this long before re-mining: a copy of many files is one change. */
 const RESCAN_DELAY_MS = 500;
+/** Caches of other corpora (other windows) kept besides the current one. */
+const OTHER_CACHES_KEPT = 2;
 
 /** A corpus file that was read: where it lives and its text (line numbers in sources refer to it). */
 export interface LoadedFile {
   readonly path: string;
-  /** Where the source opens: the file itself, or the read-only view of a bundled speech. */
+  /** Where the source opens: the read-only view of the file's text. */
   readonly uri: vscode.Uri;
   readonly text: string;
 }
@@ -34,7 +40,7 @@ export interface Corpus {
   readonly skipped: readonly SkippedFile[];
   /** Corpus passages and library entries, for completion and hover. */
   readonly index: PassageIndex;
-  /** Said in the panel: e.g. that an untrusted workspace uses the bundled corpus only. */
+  /** Said in the panel: an untrusted workspace, or a cancelled mining. */
   readonly notice?: string;
 }
 
@@ -45,34 +51,48 @@ interface FileRecord {
   prepared?: PreparedFile;
 }
 
+interface CorpusSource {
+  /** The file itself, read through vscode.workspace.fs. */
+  readonly uri: vscode.Uri;
+  readonly path: string;
+}
+
+/** Where a corpus file opens read-only; the query keeps the real file, so its text can be read again. */
+function readOnlyUri(source: CorpusSource): vscode.Uri {
+  return vscode.Uri.from({ scheme: CORPUS_SCHEME, path: `/${source.path}`, query: source.uri.toString() });
+}
+
 /**
  * The corpus: the bundled speeches and the writer's folders, read through vscode.workspace.fs, mined into
  * the library and the passage index. Nothing happens at activation: the first feature that needs the corpus
- * starts the work, under a cancellable progress notification, one file at a time so the extension host keeps
- * answering. Each file is parsed and segmented once and kept by content hash, so a change re-prepares only
- * the changed files; the library and the index are cached in global storage, keyed by every file's hash.
- * Files that cannot be used are reported (log, a warning, the CLI's `skipped`), never fatal.
+ * starts the work, under a progress indicator, one file at a time so the extension host keeps answering.
+ * Builds run one after another in a queue, so a rebuild or a file change never mixes with a build under way.
+ * Each file is parsed and segmented once and kept by content hash, so a change re-prepares only the changed
+ * files; the library and the index are cached in global storage, keyed by every file's hash and the
+ * extension's version. Files that cannot be used are reported (log, a warning), never fatal.
  */
 export class CorpusService implements vscode.Disposable {
   private corpus: Promise<Corpus> | undefined;
   private current: Corpus | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
   private segment: Promise<Segment> | undefined;
   private dictionary = new TokenDictionary();
   private records = new Map<string, FileRecord>();
   private readonly changed = new vscode.EventEmitter<Corpus>();
   private readonly disposables: vscode.Disposable[] = [];
   private watchers: vscode.Disposable[] = [];
+  private watchedFolders = '';
   private rescanTimer: ReturnType<typeof setTimeout> | undefined;
   private lastSkipped = '';
+  private disposed = false;
   /** Fires after each (re)mining: the panel, completion and hover read the new corpus. */
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {
     this.disposables.push(
       this.changed,
-      vscode.workspace.registerTextDocumentContentProvider(CORPUS_SCHEME, {
-        provideTextDocumentContent: async uri => (await this.get()).files.find(file => file.uri.toString() === uri.toString())?.text ?? '',
-      }),
+      // Serves the text a source was read as; a tab restored at startup is read again, never by mining.
+      vscode.workspace.registerTextDocumentContentProvider(CORPUS_SCHEME, { provideTextDocumentContent: uri => this.sourceText(uri) }),
       vscode.workspace.onDidChangeConfiguration(event => {
         if (event.affectsConfiguration('speechDrafter.corpus') && this.corpus) this.scheduleRescan('settings changed');
       }),
@@ -85,35 +105,49 @@ export class CorpusService implements vscode.Disposable {
     );
   }
 
-  /** The mined corpus, mining it the first time. */
+  /** The mined corpus, mining it the first time (with a progress notification the writer can cancel). */
   get(): Promise<Corpus> {
-    this.corpus ??= this.build(true);
+    this.corpus ??= this.enqueue({ notify: true });
     return this.corpus;
   }
 
-  /** The corpus if it is already mined: for providers that must answer at once and never wait for mining. */
+  /**
+   * The corpus if it is already mined: for providers that must answer at once and never wait. The first call
+   * starts mining quietly (a spinner in the status bar): the writer is typing Chinese and will want it soon.
+   */
   peek(): Corpus | undefined {
-    if (!this.current) void this.get();
+    if (!this.corpus) {
+      this.corpus = this.enqueue({ notify: false });
+      this.corpus.catch(() => undefined); // reported in the log; a later get() tries again
+    }
     return this.current;
   }
 
+  /** Whether a mined corpus is at hand, without starting any work. */
+  peekReady(): boolean {
+    return this.current !== undefined;
+  }
+
   /** Forgets every prepared file and the cache, and mines everything again (讲稿助手: 重新整理素材库). */
-  async rebuild(): Promise<Corpus> {
-    this.records.clear();
-    this.dictionary = new TokenDictionary();
-    await this.deleteCache();
-    this.corpus = this.build(true, this.corpus);
+  rebuild(): Promise<Corpus> {
+    this.corpus = this.enqueue({ notify: true, fresh: true });
     return this.corpus;
   }
 
-  /** Where a source line of the library opens. */
-  sourceLocation(corpus: Corpus, documentId: number, line: number): vscode.Location | undefined {
+  /** The loaded file a library document comes from. */
+  fileOf(corpus: Corpus, documentId: number): LoadedFile | undefined {
     const document = corpus.library.documents[documentId];
-    const file = document && corpus.files.find(candidate => candidate.path === document.file);
-    return file ? new vscode.Location(file.uri, new vscode.Position(Math.max(0, line - 1), 0)) : undefined;
+    return document && corpus.files.find(candidate => candidate.path === document.file);
+  }
+
+  /** Opens a corpus source at a 1-based line, beside the draft and without taking the focus from it. */
+  async openSource(file: LoadedFile, line: number): Promise<void> {
+    const position = new vscode.Position(Math.max(0, line - 1), 0);
+    await vscode.window.showTextDocument(file.uri, { selection: new vscode.Range(position, position), preview: true, viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
   }
 
   dispose(): void {
+    this.disposed = true;
     clearTimeout(this.rescanTimer);
     for (const disposable of [...this.disposables, ...this.watchers]) disposable.dispose();
   }
@@ -122,13 +156,26 @@ export class CorpusService implements vscode.Disposable {
     clearTimeout(this.rescanTimer);
     this.rescanTimer = setTimeout(() => {
       this.log.info(`Re-mining the corpus: ${reason}`);
-      const previous = this.corpus;
-      // Chained: a change during mining re-mines after it, never beside it.
-      this.corpus = (previous ?? Promise.resolve(undefined)).catch(() => undefined).then(() => this.build(false, previous));
+      this.corpus = this.enqueue({ notify: false });
     }, RESCAN_DELAY_MS);
   }
 
-  private async build(notify: boolean, previous?: Promise<Corpus>): Promise<Corpus> {
+  /** Runs a build after the ones already queued; a failed first build is forgotten so the next request retries. */
+  private enqueue(options: { notify: boolean; fresh?: boolean }): Promise<Corpus> {
+    const run = this.queue.then(() => this.build(options));
+    this.queue = run.catch(() => undefined);
+    run.catch(() => {
+      if (!this.current && this.corpus === run) this.corpus = undefined;
+    });
+    return run;
+  }
+
+  private async build({ notify, fresh }: { notify: boolean; fresh?: boolean }): Promise<Corpus> {
+    if (fresh) {
+      this.records.clear();
+      this.dictionary = new TokenDictionary();
+      await this.deleteCaches();
+    }
     const location = notify ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;
     try {
       const corpus = await vscode.window.withProgress(
@@ -141,8 +188,8 @@ export class CorpusService implements vscode.Disposable {
       return corpus;
     } catch (error) {
       this.log.error(`Mining failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      const kept = await previous?.catch(() => undefined);
-      if (kept) return kept;
+      this.segment = undefined; // a failed segmenter load is tried again next time
+      if (this.current) return this.current;
       throw error;
     }
   }
@@ -154,7 +201,7 @@ export class CorpusService implements vscode.Disposable {
     const skipped: SkippedFile[] = [];
     progress.report({ message: vscode.l10n.t('reading the corpus') });
     const sources = await this.sources(settings, trusted, skipped, token);
-    this.watch(trusted ? settings.folders : []);
+    this.watch(trusted ? settings.folders : [], settings.fileTypes);
 
     // Read every file and hash it: unchanged files keep what was prepared before.
     const records: FileRecord[] = [];
@@ -164,15 +211,19 @@ export class CorpusService implements vscode.Disposable {
       const record = await this.readRecord(source, settings.maxFileBytes, skipped);
       if (record) records.push(record);
     }
-    const key = corpusCacheKey(records.map(record => ({ path: record.file.path, hash: record.hash })));
+    const version = String((this.context.extension.packageJSON as { version?: unknown }).version ?? '');
+    const key = corpusCacheKey([{ path: 'speech-drafter', hash: version }, ...records.map(record => ({ path: record.file.path, hash: record.hash }))]);
     const cached = token.isCancellationRequested ? undefined : await this.readCache(key);
 
     let library: Library;
     let index: PassageIndex;
-    let parsed: ParsedDocument[];
+    const parsed: ParsedDocument[] = [];
     if (cached) {
       ({ library, index } = cached);
-      parsed = records.flatMap(record => record.prepared?.parsed ?? parseCorpusFile(record.file.text, record.file.path));
+      for (const record of records) {
+        parsed.push(...(record.prepared?.parsed ?? parseCorpusFile(record.file.text, record.file.path)));
+        await yieldToHost();
+      }
       this.log.info(`Library loaded from the cache (${library.entries.length} entries, ${records.length} files)`);
     } else {
       const toPrepare = records.filter(record => !record.prepared);
@@ -187,32 +238,34 @@ export class CorpusService implements vscode.Disposable {
         }
       }
       // Cancelled: mine what was prepared, so the writer keeps a library of the files read so far.
-      const ready = records.filter(record => record.prepared);
-      if (token.isCancellationRequested) this.log.warn(`Mining cancelled: the library holds ${ready.length} of ${records.length} files`);
-      const prepared = ready.map(record => record.prepared as PreparedFile);
+      const prepared = records.flatMap(record => (record.prepared ? [record.prepared] : []));
+      if (token.isCancellationRequested) this.log.warn(`Mining cancelled: the library holds ${prepared.length} of ${records.length} files`);
       library = minePreparedFiles(prepared, this.dictionary);
-      parsed = prepared.flatMap(file => file.parsed);
+      for (const file of prepared) parsed.push(...file.parsed);
       index = buildPassageIndex({ parsed, library });
       if (!token.isCancellationRequested) await this.writeCache(key, library, index);
     }
+    const kept = new Set(records.map(record => record.file.uri.toString()));
+    for (const uri of [...this.records.keys()]) if (!kept.has(uri)) this.records.delete(uri);
     for (const record of records) this.records.set(record.file.uri.toString(), record);
-    for (const uri of [...this.records.keys()]) if (!records.some(record => record.file.uri.toString() === uri)) this.records.delete(uri);
-    const notice = !trusted && settings.folders.length > 0 ? vscode.l10n.t('This workspace is not trusted: only the bundled speeches are used. Trust the workspace to use your corpus folders.') : undefined;
+    const notice = token.isCancellationRequested
+      ? vscode.l10n.t('Building the library was cancelled: it holds only the files read so far. Run 讲稿助手: 重新整理素材库 to complete it.')
+      : !trusted && settings.folders.length > 0 ? vscode.l10n.t('This workspace is not trusted: only the bundled speeches are used. Trust the workspace to use your corpus folders.') : undefined;
     this.log.info(`Corpus: ${records.length} files, ${library.documents.length} speeches, ${library.entries.length} entries, ${index.stats().passages} passages, ${skipped.length} skipped, in ${Date.now() - started} ms`);
     return { library, parsed, files: records.map(record => record.file), skipped, index, ...(notice ? { notice } : {}) };
   }
 
   /** The bundled speeches (unless turned off) and, in a trusted workspace, the files of the corpus folders. */
-  private async sources(settings: CorpusSettings, trusted: boolean, skipped: SkippedFile[], token: vscode.CancellationToken): Promise<{ uri: vscode.Uri; path: string; bundled: boolean }[]> {
+  private async sources(settings: CorpusSettings, trusted: boolean, skipped: SkippedFile[], token: vscode.CancellationToken): Promise<CorpusSource[]> {
     const bundled = settings.includeBundled
-      ? __BUNDLED_CORPUS__.map(name => ({ uri: vscode.Uri.joinPath(this.context.extensionUri, 'seeds', name), path: `seeds/${name}`, bundled: true }))
+      ? __BUNDLED_CORPUS__.map(name => ({ uri: vscode.Uri.joinPath(this.context.extensionUri, 'seeds', name), path: `seeds/${name}` }))
       : [];
     if (!trusted) return bundled;
     const files = await listCorpusFiles(settings.folders, settings.fileTypes, skipped, token);
-    return [...bundled, ...files.map(uri => ({ uri, path: displayPath(uri), bundled: false }))];
+    return [...bundled, ...files.map(uri => ({ uri, path: displayPath(uri) }))];
   }
 
-  private async readRecord(source: { uri: vscode.Uri; path: string; bundled: boolean }, maxFileBytes: number, skipped: SkippedFile[]): Promise<FileRecord | undefined> {
+  private async readRecord(source: CorpusSource, maxFileBytes: number, skipped: SkippedFile[]): Promise<FileRecord | undefined> {
     let bytes: Uint8Array;
     try {
       bytes = await vscode.workspace.fs.readFile(source.uri);
@@ -220,8 +273,9 @@ export class CorpusService implements vscode.Disposable {
       skipped.push({ path: source.path, reason: errorReason(error) });
       return undefined;
     }
+    const uri = readOnlyUri(source);
     const hash = bytesHash(bytes);
-    const known = this.records.get(this.openUri(source).toString());
+    const known = this.records.get(uri.toString());
     if (known && known.hash === hash) return known;
     const result = await readCorpusFile(source.path, bytes, maxFileBytes);
     if (!result.ok) {
@@ -232,18 +286,31 @@ export class CorpusService implements vscode.Disposable {
       skipped.push({ path: source.path, reason: 'empty file' });
       return undefined;
     }
-    return { hash, file: { path: source.path, uri: this.openUri(source), text: result.text } };
+    return { hash, file: { path: source.path, uri, text: result.text } };
   }
 
-  private openUri(source: { uri: vscode.Uri; path: string; bundled: boolean }): vscode.Uri {
-    return source.bundled ? vscode.Uri.from({ scheme: CORPUS_SCHEME, path: `/${source.path}` }) : source.uri;
+  /** The read-only text of a source: as mined, or read and decoded again (a tab restored before any mining). */
+  private async sourceText(uri: vscode.Uri): Promise<string> {
+    const known = this.records.get(uri.toString());
+    if (known) return known.file.text;
+    try {
+      const original = vscode.Uri.parse(uri.query, true);
+      const result = await readCorpusFile(uri.path, await vscode.workspace.fs.readFile(original), Number.POSITIVE_INFINITY);
+      return result.ok ? result.text : vscode.l10n.t('This corpus file cannot be shown: {0}', result.reason);
+    } catch (error) {
+      return vscode.l10n.t('This corpus file cannot be shown: {0}', errorReason(error));
+    }
   }
 
   /** Watches the corpus folders: an added, edited or deleted file re-mines (only that file is prepared again). */
-  private watch(folders: readonly vscode.Uri[]): void {
+  private watch(folders: readonly vscode.Uri[], fileTypes: readonly string[]): void {
+    const signature = `${folders.map(folder => folder.toString()).join('\n')}|${fileTypes.join(',')}`;
+    if (this.disposed || signature === this.watchedFolders) return;
+    this.watchedFolders = signature;
     for (const watcher of this.watchers) watcher.dispose();
+    const pattern = `**/*{${fileTypes.join(',')}}`;
     this.watchers = folders.map(folder => {
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*'));
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, pattern));
       const changed = (uri: vscode.Uri): void => this.scheduleRescan(`${displayPath(uri)} changed`);
       return vscode.Disposable.from(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
     });
@@ -262,21 +329,23 @@ export class CorpusService implements vscode.Disposable {
       });
   }
 
-  private cacheUri(name: string): vscode.Uri {
-    return vscode.Uri.joinPath(this.context.globalStorageUri, name);
+  /** One pair of files per corpus, named by its key: windows with different corpora keep their own. */
+  private cacheUris(key: string): { header: vscode.Uri; index: vscode.Uri } {
+    return { header: vscode.Uri.joinPath(this.context.globalStorageUri, `library-${key}.json`), index: vscode.Uri.joinPath(this.context.globalStorageUri, `passages-${key}.bin`) };
   }
 
   private async readCache(key: string): Promise<{ library: Library; index: PassageIndex } | undefined> {
+    const uris = this.cacheUris(key);
     let blobs;
     try {
-      blobs = { header: await vscode.workspace.fs.readFile(this.cacheUri('library.json')), index: await vscode.workspace.fs.readFile(this.cacheUri('passages.bin')) };
+      blobs = { header: await vscode.workspace.fs.readFile(uris.header), index: await vscode.workspace.fs.readFile(uris.index) };
     } catch {
-      return undefined; // nothing cached yet
+      return undefined; // nothing cached for this corpus
     }
     try {
       return decodeCorpusCache(key, blobs);
     } catch (error) {
-      this.log.warn(`The library cache is damaged and is rebuilt: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.warn(`The library cache is damaged and is rebuilt: ${errorMessage(error)}`);
       return undefined;
     }
   }
@@ -284,21 +353,30 @@ export class CorpusService implements vscode.Disposable {
   private async writeCache(key: string, library: Library, index: PassageIndex): Promise<void> {
     try {
       const blobs = encodeCorpusCache(key, library, index);
+      const uris = this.cacheUris(key);
       await vscode.workspace.fs.createDirectory(this.context.globalStorageUri);
-      await vscode.workspace.fs.writeFile(this.cacheUri('passages.bin'), blobs.index);
-      await vscode.workspace.fs.writeFile(this.cacheUri('library.json'), blobs.header);
+      await vscode.workspace.fs.writeFile(uris.index, blobs.index);
+      await vscode.workspace.fs.writeFile(uris.header, blobs.header);
+      await this.deleteCaches(key);
     } catch (error) {
-      this.log.warn(`Could not write the library cache: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.warn(`Could not write the library cache: ${errorMessage(error)}`);
     }
   }
 
-  private async deleteCache(): Promise<void> {
-    for (const name of ['library.json', 'passages.bin']) {
-      try {
-        await vscode.workspace.fs.delete(this.cacheUri(name));
-      } catch {
-        // Nothing cached yet.
-      }
+  /** Deletes the cached corpora, all of them or all but `keep` and the most recent others. */
+  private async deleteCaches(keep?: string): Promise<void> {
+    let names: string[];
+    try {
+      names = (await vscode.workspace.fs.readDirectory(this.context.globalStorageUri)).map(([name]) => name);
+    } catch {
+      return; // nothing cached yet
+    }
+    const keys = [...new Set(names.flatMap(name => /^(?:library|passages)-([0-9a-f]{8})\.(?:json|bin)$/.exec(name)?.[1] ?? []))].filter(other => other !== keep);
+    const dated = await Promise.all(keys.map(async other => ({ key: other, mtime: (await vscode.workspace.fs.stat(this.cacheUris(other).index).then(stat => stat.mtime, () => 0)) })));
+    dated.sort((a, b) => b.mtime - a.mtime);
+    for (const { key: old } of dated.slice(keep ? OTHER_CACHES_KEPT : 0)) {
+      const uris = this.cacheUris(old);
+      for (const uri of [uris.header, uris.index]) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
     }
   }
 

@@ -1,13 +1,15 @@
 import * as vscode from 'vscode';
 import { parseDraft } from '../core/structure';
-import { DRAFT_SELECTOR } from './draftLanguages';
+import { CORPUS_SCHEME } from './corpusService';
+import { DRAFT_SELECTOR, draftText } from './draftLanguages';
 
 /**
  * The speech's structure as document symbols, from the one structure parser: the title, then the
  * 一、/（一）/1./（1）/第一 hierarchy. Outline, breadcrumbs, sticky scroll and Go to Symbol all follow it.
  */
 export function speechSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {
-  const parsed = parseDraft(document.getText());
+  if (document.uri.scheme === CORPUS_SCHEME) return [];
+  const parsed = parseDraft(draftText(document));
   const lastLine = document.lineCount - 1;
   const roots: vscode.DocumentSymbol[] = [];
   const open: { level: number; symbol: vscode.DocumentSymbol }[] = [];

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { corpusSections, expandOutline, headingsWithoutBody, type CorpusSection } from '../core/drafting';
 import { CommandId } from './commandIds';
 import type { Corpus, CorpusService } from './corpusService';
-import { DRAFT_SELECTOR } from './draftLanguages';
+import { DRAFT_SELECTOR, draftText, isDraft } from './draftLanguages';
 
 /**
  * 按提纲展开: under each heading of the draft that has no body yet, the sub-headings or first paragraph
@@ -27,7 +27,7 @@ export class OutlineExpander {
     }
     const { corpus, sections } = await this.corpusSections();
     const document = editor.document;
-    const expansions = expandOutline(document.getText(), sections, corpus.library.documents, onlyLine);
+    const expansions = expandOutline(draftText(document), sections, corpus.library.documents, onlyLine);
     if (expansions.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No heading without text found a similar section in the corpus.'));
       return 0;
@@ -43,8 +43,8 @@ export class OutlineExpander {
 
 /** A code lens on each heading that has no body yet: expand that heading alone. */
 function headingLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-  if (!vscode.workspace.getConfiguration('speechDrafter', document).get<boolean>('outline.codeLens', true)) return [];
-  return headingsWithoutBody(document.getText()).flatMap(({ paragraph }) => {
+  if (!isDraft(document) || !vscode.workspace.getConfiguration('speechDrafter', document).get<boolean>('outline.codeLens', true)) return [];
+  return headingsWithoutBody(draftText(document)).flatMap(({ paragraph }) => {
     const line = paragraph.line - 1;
     if (line >= document.lineCount) return [];
     return [new vscode.CodeLens(document.lineAt(line).range, {

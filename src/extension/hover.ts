@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandId } from './commandIds';
-import { passageMarkdown } from './completion';
-import type { CorpusService } from './corpusService';
+import { HAN, passageMarkdown } from './completion';
+import { CORPUS_SCHEME, type CorpusService } from './corpusService';
 import { registerForDraftLanguages } from './draftLanguages';
 
 const HOVER_BUDGET_MS = 50;
@@ -29,16 +29,18 @@ function sentenceAt(line: vscode.TextLine, character: number): { text: string; r
 export function createHoverProvider(corpus: CorpusService): vscode.HoverProvider {
   return {
     provideHover(document, position) {
+      if (document.uri.scheme === CORPUS_SCHEME || !vscode.workspace.getConfiguration('speechDrafter', document).get<boolean>('hover.enabled', true)) return undefined;
+      const sentence = sentenceAt(document.lineAt(position.line), position.character);
+      if (!sentence || sentence.text.length < MIN_SENTENCE || !HAN.test(sentence.text)) return undefined;
       const ready = corpus.peek();
       if (!ready) return undefined;
-      const sentence = sentenceAt(document.lineAt(position.line), position.character);
-      if (!sentence || sentence.text.length < MIN_SENTENCE) return undefined;
       const match = ready.index.findSource(sentence.text, { budgetMs: HOVER_BUDGET_MS });
       if (!match) return undefined;
-      const document_ = ready.library.documents.filter(doc => doc.file === match.source.file && doc.line <= match.source.line).pop();
+      // The speech the passage belongs to: the last one of its file that starts at or before its line.
+      const speech = ready.library.documents.filter(doc => doc.file === match.source.file && doc.line <= match.source.line).pop();
       const markdown = passageMarkdown(match);
       const similarity = match.exact ? vscode.l10n.t('Same text as in the corpus') : vscode.l10n.t('Close to the corpus ({0}% alike)', Math.round(match.similarity * 100));
-      markdown.appendMarkdown(`\n\n${document_ ? `${document_.genre} · ` : ''}${similarity} · `);
+      markdown.appendMarkdown(`\n\n${speech ? `${speech.genre} · ` : ''}${similarity} · `);
       const args = encodeURIComponent(JSON.stringify([match.source.file, match.source.line]));
       markdown.appendMarkdown(`[${vscode.l10n.t('Open the source')}](command:${CommandId.openSource}?${args})`);
       markdown.isTrusted = { enabledCommands: [CommandId.openSource] };
@@ -52,11 +54,8 @@ export function registerHover(corpus: CorpusService): vscode.Disposable {
     registerForDraftLanguages(selector => vscode.languages.registerHoverProvider(selector, createHoverProvider(corpus))),
     vscode.commands.registerCommand(CommandId.openSource, async (file: unknown, line: unknown) => {
       if (typeof file !== 'string' || typeof line !== 'number') return undefined;
-      const loaded = await corpus.get();
-      const source = loaded.files.find(candidate => candidate.path === file);
-      if (!source) return undefined;
-      const position = new vscode.Position(Math.max(0, line - 1), 0);
-      return vscode.window.showTextDocument(source.uri, { selection: new vscode.Range(position, position), preview: true });
+      const source = (await corpus.get()).files.find(candidate => candidate.path === file);
+      return source ? corpus.openSource(source, line) : undefined;
     }),
   );
 }

@@ -14,18 +14,21 @@ export function createInlineCompletionProvider(corpus: CorpusService): vscode.In
   return {
     async provideInlineCompletionItems(document, position, context, token) {
       if (!vscode.workspace.getConfiguration('speechDrafter', document).get<boolean>('inlineSuggestions.enabled', true)) return undefined;
-      // The suggest widget is open: its selected item has the say; do not compete with it.
-      if (context.selectedCompletionInfo) return undefined;
       if (context.triggerKind === vscode.InlineCompletionTriggerKind.Automatic) {
         await new Promise(resolve => setTimeout(resolve, DEBOUNCE_MS));
         if (token.isCancellationRequested) return undefined;
       }
-      const query = queryAtCursor(corpus, document, position, 5);
+      const query = queryAtCursor(corpus, document, position, 10);
       if (!query || !query.result.exact) return undefined;
-      const typed = query.typed;
-      const best = query.result.items.find(item => item.clause.length > typed.length && item.clause.startsWith(typed));
+      // With the suggest widget open, ghost text must extend the selected suggestion (VS Code drops anything
+      // else); without it, it extends what was typed.
+      const selected = context.selectedCompletionInfo;
+      const base = selected ? { text: selected.text, range: selected.range } : { text: query.typed, range: query.range };
+      const best = query.result.items.find(item => item.clause.length > base.text.length && item.clause.startsWith(base.text))
+        ?? query.result.items.find(item => item.text.length > base.text.length && item.text.startsWith(base.text));
       if (!best) return undefined;
-      return [new vscode.InlineCompletionItem(best.clause, query.range)];
+      const continuation = best.clause.length > base.text.length && best.clause.startsWith(base.text) ? best.clause : best.text;
+      return [new vscode.InlineCompletionItem(continuation, base.range)];
     },
   };
 }

@@ -1,8 +1,13 @@
 import * as vscode from 'vscode';
 import { displayTitle, type EntryKind, type LibraryEntry } from '../core/library';
 import { CommandId } from './commandIds';
-import type { Corpus, CorpusService } from './corpusService';
+import { CORPUS_SCHEME, type Corpus, type CorpusService } from './corpusService';
 import { DRAFT_LANGUAGES } from './draftLanguages';
+
+/** An editor a writer drafts in: any text editor but the read-only view of a corpus source. */
+function isDraftEditor(editor: vscode.TextEditor | undefined): editor is vscode.TextEditor {
+  return editor !== undefined && editor.document.uri.scheme !== CORPUS_SCHEME;
+}
 
 /** The library's kinds in the order of a speech, with the names writers use for them. */
 export function kindLabel(kind: EntryKind): string {
@@ -34,16 +39,17 @@ export function entrySourceLine(corpus: Corpus, entry: LibraryEntry): string {
  * editor, or of the last draft editor when the panel or the Quick Pick has the focus. One undo step.
  */
 export class EntryInserter implements vscode.Disposable {
-  private lastEditor: vscode.TextEditor | undefined = vscode.window.activeTextEditor;
+  private lastEditor: vscode.TextEditor | undefined = isDraftEditor(vscode.window.activeTextEditor) ? vscode.window.activeTextEditor : undefined;
   private readonly subscription = vscode.window.onDidChangeActiveTextEditor(editor => {
-    if (editor) this.lastEditor = editor;
+    if (isDraftEditor(editor)) this.lastEditor = editor;
   });
 
   constructor(private readonly corpus: CorpusService) {}
 
+  /** The draft to insert into: never a corpus source the writer opened to read. */
   private targetEditor(): vscode.TextEditor | undefined {
     const active = vscode.window.activeTextEditor;
-    if (active) return active;
+    if (isDraftEditor(active)) return active;
     const last = this.lastEditor;
     return last && !last.document.isClosed && vscode.window.visibleTextEditors.includes(last) ? last : undefined;
   }

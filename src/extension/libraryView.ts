@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { Genre } from '../core/genre';
 import { escapeHtml } from '../core/html';
-import { PANEL_KINDS, PanelModel, parsePanelRequest, previewOf, type PanelState } from '../core/panelModel';
+import { PANEL_KINDS, PanelModel, parsePanelRequest, previewOf, type PanelRequest, type PanelState } from '../core/panelModel';
 import { LIBRARY_VIEW_ID } from './commandIds';
 import type { Corpus, CorpusService } from './corpusService';
 import { kindLabel, type EntryInserter } from './insertion';
+import { errorMessage } from './log';
 
 /** What the webview shows besides the data: the names of the groups and its own words, localised here. */
 function panelStrings(): Record<string, string> {
@@ -65,22 +66,27 @@ export class LibraryViewProvider implements vscode.WebviewViewProvider {
     void this.send();
   }
 
-  private async panelModel(): Promise<PanelModel> {
+  private async panelModel(): Promise<{ corpus: Corpus; model: PanelModel }> {
     const corpus = await this.corpus.get();
     if (this.model?.corpus !== corpus) this.model = { corpus, model: new PanelModel(corpus.library) };
-    return this.model.model;
+    return this.model;
   }
 
   private async send(): Promise<void> {
     const webview = this.view?.webview;
     if (!webview) return;
     const strings = panelStrings();
-    if (!this.corpus.peek()) await webview.postMessage({ type: 'state', strings, state: { type: 'loading' } satisfies PanelState });
-    const model = await this.panelModel();
-    const notice = this.corpus.peek()?.notice;
-    const state: PanelState = model.genres().length === 0
-      ? { type: 'empty', reason: notice ?? vscode.l10n.t('No speeches were found. Add a folder of your speeches (.txt, .md, .docx) with the command 讲稿助手: 添加素材文件夹, or turn the bundled speeches back on in the settings.') }
-      : { ...model.state(this.query, this.genre), ...(notice ? { notice } : {}) };
+    let state: PanelState;
+    try {
+      if (!this.corpus.peekReady()) await webview.postMessage({ type: 'state', strings, state: { type: 'loading' } satisfies PanelState });
+      const { corpus, model } = await this.panelModel();
+      const notice = corpus.notice;
+      state = model.genres().length === 0
+        ? { type: 'empty', reason: notice ?? vscode.l10n.t('No speeches were found. Add a folder of your speeches (.txt, .md, .docx) with the command 讲稿助手: 添加素材文件夹, or turn the bundled speeches back on in the settings.') }
+        : { ...model.state(this.query, this.genre), ...(notice ? { notice } : {}) };
+    } catch (error) {
+      state = { type: 'empty', reason: vscode.l10n.t('The library could not be built: {0}. See the log (讲稿助手: 显示日志).', errorMessage(error)) };
+    }
     this.lastState = state;
     await webview.postMessage({ type: 'state', strings, state });
   }
@@ -91,6 +97,14 @@ export class LibraryViewProvider implements vscode.WebviewViewProvider {
       this.log.warn(`Library view: ignored a malformed message ${JSON.stringify(message)?.slice(0, 200)}`);
       return;
     }
+    try {
+      await this.handle(request);
+    } catch (error) {
+      this.log.error(`Library view: ${request.type} failed: ${errorMessage(error)}`);
+    }
+  }
+
+  private async handle(request: PanelRequest): Promise<void> {
     switch (request.type) {
       case 'ready':
         return this.send();
@@ -98,25 +112,20 @@ export class LibraryViewProvider implements vscode.WebviewViewProvider {
         this.query = request.query;
         this.genre = request.genre;
         return this.send();
-      case 'insert': {
-        const entry = (await this.panelModel()).entry(request.id);
-        if (entry) await this.inserter.insert(entry);
-        return;
-      }
-      case 'preview':
-      case 'open': {
-        const model = await this.panelModel();
-        const corpus = await this.corpus.get();
+      default: {
+        // One snapshot for the whole request: a re-mine in between must not mix two libraries.
+        const { corpus, model } = await this.panelModel();
         const entry = model.entry(request.id);
         const source = entry?.sources[0];
-        if (!entry || !source) return;
-        if (request.type === 'open') {
-          const location = this.corpus.sourceLocation(corpus, source.document, source.line);
-          if (location) await vscode.window.showTextDocument(location.uri, { selection: location.range, preview: true });
+        if (!entry) return;
+        if (request.type === 'insert') {
+          await this.inserter.insert(entry);
           return;
         }
-        const file = corpus.files.find(candidate => candidate.path === corpus.library.documents[source.document]?.file);
-        const preview = file && previewOf(entry, corpus.library, file.text);
+        const file = source && this.corpus.fileOf(corpus, source.document);
+        if (!source || !file) return;
+        if (request.type === 'open') return this.corpus.openSource(file, source.line);
+        const preview = previewOf(entry, corpus.library, file.text);
         if (preview) await this.view?.webview.postMessage(preview);
       }
     }

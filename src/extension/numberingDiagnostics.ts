@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { analyseNumbering, type TextEdit } from '../core/numbering';
 import { CommandId } from './commandIds';
-import { DRAFT_LANGUAGES, DRAFT_SELECTOR } from './draftLanguages';
+import { DRAFT_SELECTOR, draftText, isDraft } from './draftLanguages';
 
-const DRAFT_LANGUAGE_SET: ReadonlySet<string> = new Set(DRAFT_LANGUAGES);
 /** Checking on every keystroke is wasted work; a short pause is enough. */
 const CHECK_DELAY_MS = 300;
 export const NUMBERING_SOURCE = '讲稿助手';
@@ -17,7 +16,7 @@ function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit
 /** Renumbers the whole draft in one edit (one undo step); returns how many markers changed. */
 export async function renumberDocument(document: vscode.TextDocument | undefined): Promise<number> {
   if (!document) return 0;
-  const { edits } = analyseNumbering(document.getText());
+  const { edits } = analyseNumbering(draftText(document));
   if (edits.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('The numbering is already consistent.'));
     return 0;
@@ -33,8 +32,8 @@ export function registerNumberingDiagnostics(): vscode.Disposable {
   const diagnostics = vscode.languages.createDiagnosticCollection('speechDrafter.numbering');
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const check = (document: vscode.TextDocument): void => {
-    if (!DRAFT_LANGUAGE_SET.has(document.languageId)) return;
-    const { issues } = analyseNumbering(document.getText());
+    if (!isDraft(document)) return;
+    const { issues } = analyseNumbering(draftText(document));
     diagnostics.set(document.uri, issues.map(issue => {
       const diagnostic = new vscode.Diagnostic(new vscode.Range(issue.line - 1, issue.startColumn, issue.line - 1, issue.endColumn), issue.message, vscode.DiagnosticSeverity.Warning);
       diagnostic.source = NUMBERING_SOURCE;
@@ -50,12 +49,13 @@ export function registerNumberingDiagnostics(): vscode.Disposable {
       if (!document.isClosed) check(document);
     }, CHECK_DELAY_MS));
   };
-  vscode.workspace.textDocuments.forEach(check);
+  // Drafts already open are checked after activation, not during it.
+  vscode.workspace.textDocuments.forEach(later);
   const fixes: vscode.CodeActionProvider = {
     provideCodeActions(document, _range, context) {
       const ours = context.diagnostics.filter(diagnostic => diagnostic.source === NUMBERING_SOURCE && diagnostic.code !== 'level-jump');
       if (ours.length === 0) return [];
-      const { edits } = analyseNumbering(document.getText());
+      const { edits } = analyseNumbering(draftText(document));
       if (edits.length === 0) return [];
       const action = new vscode.CodeAction(vscode.l10n.t('Renumber the whole draft'), vscode.CodeActionKind.QuickFix);
       action.edit = toWorkspaceEdit(document, edits);
@@ -66,7 +66,7 @@ export function registerNumberingDiagnostics(): vscode.Disposable {
   };
   return vscode.Disposable.from(
     diagnostics,
-    vscode.workspace.onDidOpenTextDocument(check),
+    vscode.workspace.onDidOpenTextDocument(later),
     vscode.workspace.onDidChangeTextDocument(event => later(event.document)),
     vscode.workspace.onDidCloseTextDocument(document => diagnostics.delete(document.uri)),
     vscode.languages.registerCodeActionsProvider(DRAFT_SELECTOR, fixes, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { DRAFT_LANGUAGES } from './draftLanguages';
+import { isDraft } from './draftLanguages';
 import { DEFAULT_SPEAKING_RATE, measureDraft, speakingTime } from '../core/draftStats';
 import { CommandId } from './commandIds';
 
-const DRAFT_LANGUAGE_SET: ReadonlySet<string> = new Set(DRAFT_LANGUAGES);
 /** Re-counting a long draft on every keystroke is wasted work; a short pause is enough. */
 const RECOUNT_DELAY_MS = 250;
 
@@ -27,7 +26,7 @@ export function registerDraftStatusBar(): { disposable: vscode.Disposable; snaps
     timer = undefined;
     const editor = vscode.window.activeTextEditor;
     const config = vscode.workspace.getConfiguration('speechDrafter');
-    if (!editor || !DRAFT_LANGUAGE_SET.has(editor.document.languageId) || !config.get<boolean>('statusBar.enabled', true)) {
+    if (!editor || !isDraft(editor.document) || !config.get<boolean>('statusBar.enabled', true)) {
       item.hide();
       shown = false;
       return;

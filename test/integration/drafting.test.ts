@@ -113,3 +113,37 @@ suite('Library panel', () => {
     for (const kind of ['salutation', 'opening', 'scaffold', 'parallel', 'closing'] as const) assert.ok((counts.get(kind) ?? 0) > 0, `the panel lists ${kind} entries`);
   });
 });
+
+suite('Markdown drafts and corpus sources', () => {
+  teardown(closeAllEditors);
+
+  test('in Markdown, ## 一、 headings are the outline and 1. 1. 1. lists raise no numbering warning', async () => {
+    await activeExtension();
+    const editor = await openDraft(['# 在全市工作会议上的讲话', '## 一、提高认识', '1. 第一点', '1. 第二点', '## 二、狠抓落实', '## 二、加强领导', ''].join('\n'), 'markdown');
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+    const names = JSON.stringify(symbols.map(symbol => [symbol.name, symbol.children.map(child => child.name)]));
+    assert.match(names, /提高认识/, `the 一、 heading is a symbol: ${names}`);
+    const diagnostics = await eventually(() => {
+      const found = vscode.languages.getDiagnostics(editor.document.uri).filter(d => d.source === '讲稿助手');
+      return found.length > 0 ? found : undefined;
+    }, 'the repeated 二、 to be flagged');
+    assert.equal(diagnostics.map(d => d.range.start.line).join(','), '5', 'only the second 二、, not the Markdown list');
+  });
+
+  test('opening a source does not take the draft\'s place: the next insertion still goes into the draft', async () => {
+    const extension = await activeExtension();
+    const library = await extension.exports.library();
+    const formula = library.entries.find(entry => entry.kind === 'closing' && entry.variant === 'formula' && !/[×X*]/.test(entry.text));
+    assert.ok(formula, 'the bundled corpus yields a closing formula');
+    const draft = await openDraft('草稿第一段。\n');
+    draft.selection = new vscode.Selection(1, 0, 1, 0);
+    const source = library.documents[formula.sources[0].document];
+    await vscode.commands.executeCommand('speechDrafter.openSource', source.file, formula.sources[0].line);
+    const opened = vscode.window.visibleTextEditors.find(editor => editor.document.uri.scheme === 'speech-drafter-corpus');
+    assert.ok(opened, 'the source opened read-only beside the draft');
+    assert.ok(opened.document.lineAt(formula.sources[0].line - 1).text.includes(formula.text.slice(0, 4)), 'at the line of the entry');
+    assert.equal(vscode.window.activeTextEditor?.document, draft.document, 'the draft keeps the focus');
+    await vscode.commands.executeCommand('speechDrafter.insertEntry', formula.id);
+    assert.equal(draft.document.getText(), `草稿第一段。\n${formula.text}`, 'inserted into the draft');
+  });
+});

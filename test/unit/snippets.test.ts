@@ -12,7 +12,7 @@ suite('static snippets file', () => {
     const snippets: Record<string, { prefix: string[]; body: string }> = JSON.parse(readFileSync('snippets/speech.code-snippets', 'utf8'));
     assert.deepEqual(snippets['称谓：同志们：'].prefix, ['tzm']);
     assert.ok(snippets['提纲：讲话'] && snippets['提纲：汇报'], 'skeletons for 讲话 and 汇报');
-    assert.match(snippets['提纲：讲话'].body, /\$\{1:关于××××的讲话\}/, 'the skeleton starts with a title tab stop');
+    assert.match(snippets['提纲：讲话'].body, /^\$\{1:在××××会议上的讲话\}/, 'the skeleton starts with a title tab stop');
     for (const [name, snippet] of Object.entries(snippets)) assert.match(snippet.prefix[0], /^[a-z]+$/, `${name} has a typeable prefix`);
   });
 });
