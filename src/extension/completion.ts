@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { sentenceBeforeCursor, type CompletionResult, type Continuation } from '../core/passageIndex';
 import type { CorpusService } from './corpusService';
-import { kindLabel } from './insertion';
+import { kindLabel } from './labels';
 
 /** A query that takes longer returns what it has: typing never waits for suggestions. */
 const QUERY_BUDGET_MS = 25;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { toMatchForm } from '../core/normalize';
 import { queryAtCursor } from './completion';
 import type { CorpusService } from './corpusService';
 
@@ -24,11 +25,14 @@ export function createInlineCompletionProvider(corpus: CorpusService): vscode.In
       // else); without it, it extends what was typed.
       const selected = context.selectedCompletionInfo;
       const base = selected ? { text: selected.text, range: selected.range } : { text: query.typed, range: query.range };
-      const best = query.result.items.find(item => item.clause.length > base.text.length && item.clause.startsWith(base.text))
-        ?? query.result.items.find(item => item.text.length > base.text.length && item.text.startsWith(base.text));
+      // Compared in match form (`同志们,` continues as `同志们，…`); the writer's own spelling of what they
+      // typed is kept, the corpus's text follows it. Match forms keep lengths, so the cut is exact.
+      const typedForm = toMatchForm(base.text);
+      const continuesTyped = (text: string): boolean => text.length > typedForm.length && toMatchForm(text).startsWith(typedForm);
+      const best = query.result.items.find(item => continuesTyped(item.clause)) ?? query.result.items.find(item => continuesTyped(item.text));
       if (!best) return undefined;
-      const continuation = best.clause.length > base.text.length && best.clause.startsWith(base.text) ? best.clause : best.text;
-      return [new vscode.InlineCompletionItem(continuation, base.range)];
+      const continuation = continuesTyped(best.clause) ? best.clause : best.text;
+      return [new vscode.InlineCompletionItem(base.text + continuation.slice(base.text.length), base.range)];
     },
   };
 }

@@ -4,7 +4,8 @@ import { escapeHtml } from '../core/html';
 import { PANEL_KINDS, PanelModel, parsePanelRequest, previewOf, type PanelRequest, type PanelState } from '../core/panelModel';
 import { LIBRARY_VIEW_ID } from './commandIds';
 import type { Corpus, CorpusService } from './corpusService';
-import { kindLabel, type EntryInserter } from './insertion';
+import type { EntryInserter } from './insertion';
+import { kindLabel } from './labels';
 import { errorMessage } from './log';
 
 /** What the webview shows besides the data: the names of the groups and its own words, localised here. */

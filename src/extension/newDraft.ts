@@ -5,7 +5,8 @@ import type { LibraryEntry } from '../core/library';
 import { flattenOutline } from '../core/mining/scaffolds';
 import { CommandId } from './commandIds';
 import type { CorpusService } from './corpusService';
-import { entrySourceLine } from './insertion';
+import { DRAFT_LANGUAGES } from './draftLanguages';
+import { entrySourceLine } from './labels';
 
 /**
  * 新建讲稿: choose a genre, then one of the scaffolds the corpus has for it (shown as a heading tree with
@@ -32,7 +33,7 @@ export async function newDraft(corpus: CorpusService, preset?: { genre?: Genre; 
     scaffold = picked?.entry;
   }
   if (!scaffold) return undefined;
-  const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: '' });
+  const document = await vscode.workspace.openTextDocument({ language: DRAFT_LANGUAGES[0], content: '' });
   const editor = await vscode.window.showTextDocument(document);
   await editor.insertSnippet(new vscode.SnippetString(draftSkeletonSnippet(library, scaffold)));
   return editor;
