@@ -5,6 +5,7 @@ import { SUITE_HOST } from './suiteHost';
 
 const FOLDER = '我的讲稿';
 const FIRST = '防汛抗旱事关人民群众生命财产安全，必须高度重视。';
+const HOSTILE = '<img src=x onerror=alert(1)>';
 const EDITED = '防汛抗旱要坚持人民至上、生命至上，压紧压实各级责任。';
 
 function speech(sentence: string): Uint8Array {
@@ -35,6 +36,7 @@ suite('The writer\'s corpus folders', () => {
     const folder = vscode.Uri.joinPath(workspace(), FOLDER);
     await vscode.workspace.fs.createDirectory(folder);
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, '防汛讲话.txt'), speech(FIRST));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, '标记.txt'), speech(`${HOSTILE}各位领导，同志们：今天会议的任务很明确。`));
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, '损坏.docx'), new TextEncoder().encode('PK\u0003\u0004 not really a Word file'));
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, '空白.txt'), new Uint8Array());
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, '图片.txt'), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0xff, 0xfe, 0, 1, 2, 3]));
@@ -49,6 +51,14 @@ suite('The writer\'s corpus folders', () => {
       assert.ok(skipped && skipped.reason.length > 0, `${broken} is reported with a reason`);
     }
     assert.ok((await continuations(editor)).length > 0, 'completion still works');
+    // The panel receives corpus text as data, and its script writes it with textContent only (unit-tested).
+    await vscode.commands.executeCommand('speechDrafter.openLibrary');
+    const state = await eventually(() => {
+      const current = extension.exports.libraryPanelState();
+      const texts = current?.type === 'library' ? current.groups.flatMap(group => group.entries.map(entry => entry.text)) : [];
+      return texts.some(text => text.includes(HOSTILE)) ? texts : undefined;
+    }, 'the markup line in the panel, as text', 20_000);
+    assert.ok(state.length > 0, 'the panel lists the new entries');
   });
 
   if (SUITE_HOST === 'node') {
