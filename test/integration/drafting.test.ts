@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { LibraryEntry } from '../../src/core/library';
 import * as assert from './assert';
 import { activeExtension, closeAllEditors, eventually, openDraft } from './helpers';
 
@@ -13,6 +14,14 @@ const OUTLINE_DRAFT = [
   '（一）扩大有效投资',
   '三、加强领导，确保落到实处',
 ].join('\n');
+
+/** A closing formula of the bundled corpus without placeholders: its snippet inserts exactly its text. */
+async function plainClosingFormula(): Promise<LibraryEntry> {
+  const library = await (await activeExtension()).exports.library();
+  const formula = library.entries.find(entry => entry.kind === 'closing' && entry.variant === 'formula' && !/[×X*]/.test(entry.text));
+  assert.ok(formula, 'the bundled corpus yields a closing formula');
+  return formula;
+}
 
 suite('Outline-driven drafting', () => {
   teardown(closeAllEditors);
@@ -35,10 +44,7 @@ suite('Outline-driven drafting', () => {
   });
 
   test('inserting a library entry by id puts its text at the cursor as one undo step', async () => {
-    const extension = await activeExtension();
-    const library = await extension.exports.library();
-    const closing = library.entries.find(entry => entry.kind === 'closing' && entry.variant === 'formula' && !/[×X*]/.test(entry.text));
-    assert.ok(closing, 'the bundled corpus yields a closing formula');
+    const closing = await plainClosingFormula();
     const editor = await openDraft('前文。\n');
     editor.selection = new vscode.Selection(1, 0, 1, 0);
     const inserted = await vscode.commands.executeCommand<boolean>('speechDrafter.insertEntry', closing.id);
@@ -131,10 +137,8 @@ suite('Markdown drafts and corpus sources', () => {
   });
 
   test('opening a source does not take the draft\'s place: the next insertion still goes into the draft', async () => {
-    const extension = await activeExtension();
-    const library = await extension.exports.library();
-    const formula = library.entries.find(entry => entry.kind === 'closing' && entry.variant === 'formula' && !/[×X*]/.test(entry.text));
-    assert.ok(formula, 'the bundled corpus yields a closing formula');
+    const library = await (await activeExtension()).exports.library();
+    const formula = await plainClosingFormula();
     const draft = await openDraft('草稿第一段。\n');
     draft.selection = new vscode.Selection(1, 0, 1, 0);
     const source = library.documents[formula.sources[0].document];
