@@ -7,10 +7,11 @@ async function addCorpusFolder(corpus: CorpusService, given?: vscode.Uri): Promi
   const folder = given ?? (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: vscode.l10n.t('Use as corpus folder') }))?.[0];
   if (!folder) return false;
   const config = vscode.workspace.getConfiguration('speechDrafter.corpus');
-  const workspace = vscode.workspace.getWorkspaceFolder(folder);
-  const entry = workspace ? vscode.workspace.asRelativePath(folder, false) : folder.scheme === 'file' ? folder.fsPath : folder.toString();
-  const target = workspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-  const current = (target === vscode.ConfigurationTarget.Workspace ? config.inspect<string[]>('folders')?.workspaceValue : config.inspect<string[]>('folders')?.globalValue) ?? [];
+  const inWorkspace = vscode.workspace.getWorkspaceFolder(folder) !== undefined;
+  const entry = inWorkspace ? vscode.workspace.asRelativePath(folder, false) : folder.scheme === 'file' ? folder.fsPath : folder.toString();
+  // With a workspace open its own list is the one in effect (a user-level entry would be shadowed by it).
+  const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  const current = config.get<string[]>('folders', []);
   if (current.includes(entry)) return false;
   await config.update('folders', [...current, entry], target);
   void corpus.get(); // mining starts now rather than at the next suggestion

@@ -59,7 +59,8 @@ interface CorpusSource {
 
 /** Where a corpus file opens read-only; the query keeps the real file, so its text can be read again. */
 function readOnlyUri(source: CorpusSource): vscode.Uri {
-  return vscode.Uri.from({ scheme: CORPUS_SCHEME, path: `/${source.path}`, query: source.uri.toString() });
+  // An absolute path already starts with `/`; a URI path may not start with two.
+  return vscode.Uri.from({ scheme: CORPUS_SCHEME, path: `/${source.path.replace(/^[/\\]+/, '')}`, query: source.uri.toString() });
 }
 
 /**

@@ -62,6 +62,35 @@ suite('The writer\'s corpus folders', () => {
   });
 
   if (SUITE_HOST === 'node') {
+    test('(Node tier: a real folder outside the workspace, by absolute path) its speeches are mined and open read-only', async () => {
+      const extension = await activeExtension();
+      const outside = vscode.Uri.joinPath(workspace(), '..', '外部讲稿');
+      await vscode.workspace.fs.createDirectory(outside);
+      const sentence = '安全生产工作必须坚持人民至上、生命至上，守牢安全底线。';
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(outside, '安全生产讲话.txt'), speech(sentence));
+      try {
+        await vscode.commands.executeCommand('speechDrafter.addCorpusFolder', outside);
+        assert.ok(vscode.workspace.getConfiguration('speechDrafter.corpus').get<string[]>('folders', []).includes(outside.fsPath), 'stored as an absolute path');
+        const editor = await openDraft('安全生产工作必须');
+        await eventually(async () => ((await continuations(editor)).includes(sentence) ? true : undefined), 'the outside speech in completion', 12_000)
+          .catch(async error => {
+            const report = await extension.exports.corpusReport();
+            throw new Error(`${String(error)}; folder ${outside.fsPath}; read ${report.files.filter(file => !file.startsWith('seeds/')).join(', ')}; skipped ${JSON.stringify(report.skipped)}`);
+          });
+        const report = await extension.exports.corpusReport();
+        const path = report.files.find(file => file.endsWith('安全生产讲话.txt'));
+        assert.ok(path, 'the file was read');
+        await vscode.commands.executeCommand('speechDrafter.openSource', path, 3);
+        const opened = vscode.window.visibleTextEditors.find(candidate => candidate.document.uri.scheme === 'speech-drafter-corpus' && candidate.document.uri.path.endsWith('安全生产讲话.txt'));
+        assert.ok(opened, 'the source opens read-only');
+        assert.equal(opened.document.lineAt(2).text, sentence, 'at its line');
+      } finally {
+        const config = vscode.workspace.getConfiguration('speechDrafter.corpus');
+        await config.update('folders', config.get<string[]>('folders', []).filter(path => path !== outside.fsPath), vscode.ConfigurationTarget.Workspace);
+        await vscode.workspace.fs.delete(outside, { recursive: true, useTrash: false }).then(undefined, () => undefined);
+      }
+    });
+
     test('(Node tier: file watcher on a real folder) editing a corpus file updates its passages without a reload', async () => {
       const editor = await openDraft('防汛抗旱');
       await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(workspace(), FOLDER, '防汛讲话.txt'), speech(EDITED));
