@@ -131,8 +131,12 @@ function headingSets(outline: readonly OutlineNode[]): { items: string[]; line: 
 
 export function mineParallelEntries(parsed: readonly ParsedDocument[], documents: readonly LibraryDocument[]): LibraryEntry[] {
   const collector = new EntryCollector('parallel');
+  // Stock sets recur across speeches: describe each distinct set once.
+  const descriptions = new Map<string, ReturnType<typeof describeSet>>();
   const add = (items: string[], separator: string, index: number, line: number): void => {
-    const described = describeSet(items, separator);
+    const key = `${separator}\u0000${items.join('\u0001')}`;
+    if (!descriptions.has(key)) descriptions.set(key, describeSet(items, separator));
+    const described = descriptions.get(key);
     if (described) collector.add(described.text, documents[index], line, { snippet: described.snippet, items });
   };
   parsed.forEach((doc, index) => {
