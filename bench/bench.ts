@@ -37,10 +37,10 @@ function benchMining(): { mbPerS: number; segmenterMbPerS: number; ratio: number
   const megabytes = corpusBytes(corpus) / MB;
   // The baseline: jieba alone over the same paragraphs the pipeline segments.
   const paragraphs = parseCorpus(corpus).parsed.flatMap(doc => doc.paragraphs.map(p => p.text));
-  const rawMs = best(2, () => {
+  const rawMs = best(3, () => {
     for (const paragraph of paragraphs) segment(paragraph);
   });
-  const pipelineMs = best(2, () => mineLibrary(corpus, segment));
+  const pipelineMs = best(3, () => mineLibrary(corpus, segment));
   const result = { mbPerS: megabytes / (pipelineMs / 1000), segmenterMbPerS: megabytes / (rawMs / 1000), ratio: rawMs / pipelineMs };
   {
     console.log(`mining, ${megabytes.toFixed(1)} MB synthetic corpus (${corpus.length} files)`);
