@@ -48,15 +48,15 @@ type FrameVisitor = (frame: number, filler: number, document: number, position: 
 /**
  * Walks every clause of the corpus and reports its frames: [last word of an anchor run] slot [first words of
  * the next anchor run], and the two-slot variant. Frames and fillers are interned as chains of token ids in
- * pair tables, so the walk allocates no strings; `intern` adds unseen chains (first walk) or looks them up.
+ * pair tables, so the walk allocates no strings.
  */
-function walkFrames(corpus: TokenizedCorpus, anchors: Uint8Array, wordLength: Int32Array, frames: PairTable, fillers: PairTable, intern: boolean, visit: FrameVisitor): void {
+function walkFrames(corpus: TokenizedCorpus, anchors: Uint8Array, wordLength: Int32Array, frames: PairTable, fillers: PairTable, visit: FrameVisitor): void {
   const chain = (table: PairTable, start: number, ids: Int32Array, from: number, to: number, document: number): number => {
     let id = start;
-    for (let i = from; i < to && id !== -1; i++) id = intern ? table.add(id, ids[i], document) : table.get(id, ids[i]);
+    for (let i = from; i < to; i++) id = table.add(id, ids[i], document);
     return id;
   };
-  const link = (table: PairTable, id: number, token: number, document: number): number => (id === -1 ? -1 : intern ? table.add(id, token, document) : table.get(id, token));
+  const link = (table: PairTable, id: number, token: number, document: number): number => table.add(id, token, document);
   const fits = (ids: Int32Array, from: number, to: number): boolean => {
     if (to - from > MAX_SLOT_TOKENS) return false;
     let chars = 0;
@@ -124,13 +124,21 @@ export function mineTemplateEntries(corpus: TokenizedCorpus, documents: readonly
   const documentCount: number[] = [];
   const lastDocument: number[] = [];
   const distinctFillers: number[] = [];
-  walkFrames(corpus, anchors, wordLength, frames, fillers, true, (frame, filler, document) => {
+  // What the entries need besides counts, logged once per frame and document (first use: the source line)
+  // and once per frame and filler (the examples), so no second walk is needed for the frames chosen.
+  const firstUses: number[] = [];
+  const newFillers: number[] = [];
+  walkFrames(corpus, anchors, wordLength, frames, fillers, (frame, filler, document, position) => {
     uses[frame] = (uses[frame] ?? 0) + 1;
     if (lastDocument[frame] !== document) {
       lastDocument[frame] = document;
       documentCount[frame] = (documentCount[frame] ?? 0) + 1;
+      firstUses.push(frame, document, position);
     }
-    if (frameFillers.counts[frameFillers.add(frame, filler, 0)] === 1) distinctFillers[frame] = (distinctFillers[frame] ?? 0) + 1;
+    if (frameFillers.counts[frameFillers.add(frame, filler, 0)] === 1) {
+      distinctFillers[frame] = (distinctFillers[frame] ?? 0) + 1;
+      newFillers.push(frame, filler);
+    }
   });
 
   // Frames used in several documents with several different fillers, decided from the counts.
@@ -162,18 +170,27 @@ export function mineTemplateEntries(corpus: TokenizedCorpus, documents: readonly
     chosen.set(frame, { text, fixed });
   }
 
-  // Second walk, for the chosen frames only: their sources and example fillers.
+  // Sources and example fillers of the chosen frames, from the logs.
   const collector = new EntryCollector('template');
+  for (let i = 0; i < firstUses.length; i += 3) {
+    const found = chosen.get(firstUses[i]);
+    if (!found) continue;
+    const document = firstUses[i + 1];
+    collector.record(collector.group(found.text), found.text, documents[document], lines[document][firstUses[i + 2]]);
+  }
+  for (const [frame, found] of chosen) {
+    const group = collector.group(found.text);
+    if (group.occurrences > 0) group.occurrences = uses[frame]; // one record per document above; every use counts
+  }
   const examples = new Map<number, string[]>();
-  walkFrames(corpus, anchors, wordLength, frames, fillers, false, (frame, filler, document, position) => {
-    const found = chosen.get(frame);
-    if (!found) return;
-    collector.add(found.text, documents[document], lines[document][position], {}, found.text);
+  for (let i = 0; i < newFillers.length; i += 2) {
+    const frame = newFillers[i];
+    if (!chosen.has(frame)) continue;
     const list = examples.get(frame) ?? [];
-    const example = unchain(fillers, filler).map(token => (token === SLOT_MARK ? '/' : words[token])).join('');
-    if (list.length < 5 && !list.includes(example)) list.push(example);
+    const example = unchain(fillers, newFillers[i + 1]).map(token => (token === SLOT_MARK ? '/' : words[token])).join('');
+    if (list.length < 5 && !list.includes(example)) list.push(example); // two cuts of the same words read the same
     examples.set(frame, list);
-  });
+  }
   const byText = new Map([...chosen].map(([frame, found]) => [found.text, { ...found, examples: examples.get(frame) ?? [] }]));
   return collector.entries(MIN_DOCUMENTS).slice(0, MAX_TEMPLATES).map(entry => {
     const frame = byText.get(entry.text) as { fixed: string[]; examples: string[] }; // every collected text was chosen
