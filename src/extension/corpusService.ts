@@ -9,6 +9,7 @@ import { loadJieba, type Segment } from '../core/segmenter';
 import { parseCorpusFile, type ParsedDocument } from '../core/structure';
 import { displayPath, errorReason, listCorpusFiles, readCorpusSettings, type CorpusSettings } from './corpusFolders';
 import { errorMessage } from './log';
+import { localizedReason } from './skipReasons';
 
 /** The bundled corpus's file names, fixed at build time: a web host cannot list the extension's folder. */
 declare const __BUNDLED_CORPUS__: readonly string[];
@@ -297,9 +298,9 @@ export class CorpusService implements vscode.Disposable {
     try {
       const original = vscode.Uri.parse(uri.query, true);
       const result = await readCorpusFile(uri.path, await vscode.workspace.fs.readFile(original), Number.POSITIVE_INFINITY);
-      return result.ok ? result.text : vscode.l10n.t('This corpus file cannot be shown: {0}', result.reason);
+      return result.ok ? result.text : vscode.l10n.t('This corpus file cannot be shown: {0}', localizedReason(result.reason));
     } catch (error) {
-      return vscode.l10n.t('This corpus file cannot be shown: {0}', errorReason(error));
+      return vscode.l10n.t('This corpus file cannot be shown: {0}', localizedReason(errorReason(error)));
     }
   }
 
@@ -318,13 +319,13 @@ export class CorpusService implements vscode.Disposable {
   }
 
   private reportSkipped(skipped: readonly SkippedFile[]): void {
-    for (const file of skipped) this.log.warn(`Skipped ${file.path}: ${file.reason}`);
+    for (const file of skipped) this.log.warn(vscode.l10n.t('Skipped {0}: {1}', file.path, localizedReason(file.reason)));
     const signature = skipped.map(file => `${file.path}:${file.reason}`).join('\n');
     if (signature === this.lastSkipped) return;
     this.lastSkipped = signature;
     if (skipped.length === 0) return;
     const showLog = vscode.l10n.t('Show Log');
-    void vscode.window.showWarningMessage(vscode.l10n.t('Speech Drafter skipped {0} corpus file(s) it could not use, e.g. {1}: {2}', skipped.length, skipped[0].path, skipped[0].reason), showLog)
+    void vscode.window.showWarningMessage(vscode.l10n.t('Speech Drafter skipped {0} corpus file(s) it could not use, e.g. {1}: {2}', skipped.length, skipped[0].path, localizedReason(skipped[0].reason)), showLog)
       .then(choice => {
         if (choice === showLog) this.log.show();
       });

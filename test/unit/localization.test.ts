@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SKIP_REASON_MESSAGES } from '../../src/core/skipReasons';
 
 // The UI is Chinese for Chinese users: every string the code or the manifest shows must have its zh-cn form.
 
@@ -25,6 +26,11 @@ suite('localization', () => {
     assert.ok(messages.length > 5, 'the extension localizes its messages');
     const missing = messages.filter(message => typeof bundle[message] !== 'string');
     assert.deepEqual(missing, []);
+  });
+
+  test('every reason for skipping a corpus file has a Chinese translation', () => {
+    const bundle = readJson('l10n/bundle.l10n.zh-cn.json');
+    assert.deepEqual(SKIP_REASON_MESSAGES.filter(message => typeof bundle[message] !== 'string'), []);
   });
 
   test('the Chinese bundle keeps every placeholder of the English message', () => {
