@@ -10,10 +10,18 @@ export async function activeExtension(): Promise<vscode.Extension<SpeechDrafterA
   return extension;
 }
 
-/** Opens an untitled draft with `content` in an editor. */
+/**
+ * Opens a new untitled draft with `content` in an editor. An untitled document can get the name of one closed
+ * a moment before while the extension host still holds the old one, and then the old one comes back (seen
+ * in code-server): such a draft is refused and another one opened.
+ */
 export async function openDraft(content: string, language = 'plaintext'): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ language, content });
-  return vscode.window.showTextDocument(document);
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const document = await vscode.workspace.openTextDocument({ language, content });
+    if (document.getText() === content && document.languageId === language) return vscode.window.showTextDocument(document);
+    await new Promise(resolve => setTimeout(resolve, 250));
+  }
+  throw new assert.AssertionError(`could not open a fresh ${language} draft`);
 }
 
 export async function closeAllEditors(): Promise<void> {
