@@ -3,16 +3,9 @@
  * of the token-based miners (phrases and templates).
  */
 import type { Segment } from '../segmenter';
-import { PairTable } from './pairTable';
 
 /** Marks a clause boundary in a token stream. */
 export const BOUNDARY = -1;
-
-/** jieba keeps runs of Han characters apart from punctuation, digits and Latin: the first unit decides. */
-function isWord(token: string): boolean {
-  const code = token.charCodeAt(0);
-  return code >= 0x4e00 && code <= 0x9fa5;
-}
 
 /** An Int32Array that grows: token streams are millions long, and number[] costs four times the memory. */
 class IntBuffer {
@@ -37,6 +30,10 @@ class IntBuffer {
   }
 }
 
+/** jieba keeps runs of Han characters apart from punctuation, digits and Latin: the first unit decides. */
+const HAN_FIRST = 0x4e00;
+const HAN_COUNT = 0x9fa5 - 0x4e00 + 1;
+
 /**
  * Token text ↔ id, append-only: a corpus service keeps one for its lifetime so a file's cached token ids stay
  * valid when other files change. Ids carry no meaning beyond identity (miners break ties by text).
@@ -44,33 +41,57 @@ class IntBuffer {
 export class TokenDictionary {
   private readonly ids = new Map<string, number>();
   /**
-   * Words of one to three Han characters (nearly every token) keyed by their character codes: a pair table
-   * of small integers answers without hashing each fresh string the segmenter returns.
+   * Nearly every token is one or two Han characters: those are found by their character codes (a direct
+   * table for one character, open addressing over int keys for two) without hashing each fresh string the
+   * segmenter returns; the Map serves the rest.
    */
-  private readonly short = new PairTable();
-  private shortIds = new Int32Array(1024);
+  private readonly singles = new Int32Array(HAN_COUNT).fill(-1);
+  private pairKeys = new Int32Array(1 << 14);
+  private pairIds = new Int32Array(1 << 14);
+  private pairCount = 0;
   readonly texts: string[] = [];
 
-  intern(token: string): number {
-    const length = token.length;
-    if (length <= 3) {
-      const c0 = token.charCodeAt(0) - HAN_FIRST;
-      const c1 = length > 1 ? token.charCodeAt(1) - HAN_FIRST : -1;
-      const c2 = length > 2 ? token.charCodeAt(2) - HAN_FIRST : -1;
-      if (c0 >= 0 && c0 < HAN_COUNT && c1 < HAN_COUNT && c2 < HAN_COUNT && (length < 2 || c1 >= 0) && (length < 3 || c2 >= 0)) {
-        const known = this.short.size;
-        const pair = this.short.add(c0 * HAN_COUNT + c1 + 1, c2, 0);
-        if (pair < known) return this.shortIds[pair];
-        if (pair >= this.shortIds.length) {
-          const grown = new Int32Array(this.shortIds.length * 2);
-          grown.set(this.shortIds);
-          this.shortIds = grown;
-        }
-        this.shortIds[pair] = this.add(token);
-        return this.shortIds[pair];
-      }
+  /** The token's id, or BOUNDARY when it is not a word (punctuation, digits, Latin). */
+  idOf(token: string): number {
+    const c0 = token.charCodeAt(0) - HAN_FIRST;
+    if (c0 < 0 || c0 >= HAN_COUNT) return BOUNDARY;
+    if (token.length === 1) {
+      const id = this.singles[c0];
+      return id >= 0 ? id : (this.singles[c0] = this.add(token));
     }
+    const c1 = token.charCodeAt(1) - HAN_FIRST;
+    if (token.length === 2 && c1 >= 0 && c1 < HAN_COUNT) return this.pairId(token, c0 * HAN_COUNT + c1 + 1);
     return this.ids.get(token) ?? this.add(token);
+  }
+
+  /** `key` (> 0, below 2^29) identifies a two-character word. */
+  private pairId(token: string, key: number): number {
+    const mask = this.pairKeys.length - 1;
+    let slot = Math.imul(key, 0x9e3779b1) >>> 8 & mask;
+    for (let stored = this.pairKeys[slot]; stored !== 0; stored = this.pairKeys[slot]) {
+      if (stored === key) return this.pairIds[slot];
+      slot = (slot + 1) & mask;
+    }
+    const id = this.add(token);
+    this.pairKeys[slot] = key;
+    this.pairIds[slot] = id;
+    if (++this.pairCount * 2 > this.pairKeys.length) this.growPairs();
+    return id;
+  }
+
+  private growPairs(): void {
+    const { pairKeys, pairIds } = this;
+    this.pairKeys = new Int32Array(pairKeys.length * 2);
+    this.pairIds = new Int32Array(pairKeys.length * 2);
+    const mask = this.pairKeys.length - 1;
+    for (let i = 0; i < pairKeys.length; i++) {
+      const key = pairKeys[i];
+      if (key === 0) continue;
+      let slot = Math.imul(key, 0x9e3779b1) >>> 8 & mask;
+      while (this.pairKeys[slot] !== 0) slot = (slot + 1) & mask;
+      this.pairKeys[slot] = key;
+      this.pairIds[slot] = pairIds[i];
+    }
   }
 
   private add(token: string): number {
@@ -80,10 +101,6 @@ export class TokenDictionary {
     return id;
   }
 }
-
-/** The CJK Unified Ideographs the word tokens are made of (the range `isWord` tests). */
-const HAN_FIRST = 0x4e00;
-const HAN_COUNT = 0x9fa5 - 0x4e00 + 1;
 
 /** One document's tokens: ids (BOUNDARY between clauses and paragraphs) and each position's 1-based line. */
 export interface DocumentTokens {
@@ -105,7 +122,7 @@ export function segmentDocument(paragraphs: readonly { line: number; text: strin
   const lineOf = new IntBuffer();
   for (const paragraph of paragraphs) {
     for (const token of segment(paragraph.text)) {
-      const id = isWord(token) ? dictionary.intern(token) : BOUNDARY;
+      const id = dictionary.idOf(token);
       if (id === BOUNDARY && ids.last() === BOUNDARY) continue;
       ids.push(id);
       lineOf.push(paragraph.line);
