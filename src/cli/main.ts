@@ -4,7 +4,8 @@ import { DEFAULT_SPEAKING_RATE, measureDraft, speakingTime } from '../core/draft
 import { countByKind, displayTitle, ENTRY_KINDS, serializeLibrary, type Library, type LibraryEntry } from '../core/library';
 import { mineLibrary } from '../core/mining/miner';
 import { checkNumbering } from '../core/numbering';
-import { outlineOf } from '../core/outline';
+import { outlineOf, speechOutlines } from '../core/outline';
+import { withoutMarkdownListNumbers } from '../core/normalize';
 import { buildPassageIndex } from '../core/passageIndex';
 import { readCorpusFile } from '../core/reading';
 import { loadJieba, type Segment } from '../core/segmenter';
@@ -31,7 +32,8 @@ function loadSegmenter(): Segment {
 async function readDraft(path: string): Promise<string> {
   const result = await readCorpusFile(path, readFileSync(path));
   if (!result.ok) throw new Error(`${path}: ${result.reason}`);
-  return result.text;
+  // As in the editor: a Markdown draft's `1. ` items are lists, not speech numbering.
+  return path.toLowerCase().endsWith('.md') ? withoutMarkdownListNumbers(result.text) : result.text;
 }
 
 function preview(text: string, length = 60): string {
@@ -89,20 +91,24 @@ const commands: Readonly<Record<string, CliCommand>> = {
     },
   },
   outline: {
-    usage: 'outline FILE [--json]',
-    summary: 'title, genre, salutations, headings and closings of a draft',
+    usage: 'outline FILE [--json] [--speeches]',
+    summary: 'title, genre, salutations, headings and closings of a draft (--speeches: of each speech in the file)',
     async run(args) {
       const { positional, flags } = parseArgs(args, []);
       if (positional.length !== 1) return usageError('outline needs exactly one FILE');
-      const outline = outlineOf(await readDraft(positional[0]));
+      const text = await readDraft(positional[0]);
+      const outlines = flags.speeches === true ? speechOutlines(text) : [outlineOf(text)];
       if (flags.json) {
-        console.log(JSON.stringify(outline));
+        console.log(JSON.stringify(flags.speeches === true ? outlines : outlines[0]));
         return 0;
       }
-      console.log(`${outline.title ? outline.title.text : '（无标题）'}〔${outline.genre}〕`);
-      for (const salutation of outline.salutations) console.log(`${String(salutation.line).padStart(5)}  称谓  ${salutation.text}`);
-      for (const heading of outline.headings) console.log(`${String(heading.line).padStart(5)}  ${'  '.repeat(heading.level - 1)}${heading.marker}${heading.text}`);
-      for (const closing of outline.closings) console.log(`${String(closing.line).padStart(5)}  结尾  ${preview(closing.text)}`);
+      outlines.forEach((outline, index) => {
+        if (index > 0) console.log('');
+        console.log(`${outline.title ? `${String(outline.title.line).padStart(5)}  ${outline.title.text}` : '（无标题）'}〔${outline.genre}〕`);
+        for (const salutation of outline.salutations) console.log(`${String(salutation.line).padStart(5)}  称谓  ${salutation.text}`);
+        for (const heading of outline.headings) console.log(`${String(heading.line).padStart(5)}  ${'  '.repeat(heading.level - 1)}${heading.marker}${heading.text}`);
+        for (const closing of outline.closings) console.log(`${String(closing.line).padStart(5)}  结尾  ${preview(closing.text)}`);
+      });
       return 0;
     },
   },

@@ -4,7 +4,7 @@
  * (`##paidbegin##`) and advertising lines (`【…素材库】…每天更新`) that are dropped without losing the
  * content around them.
  */
-import { normalizeNewlines, toMatchForm, trimParagraph } from './normalize';
+import { normalizeNewlines, toMatchForm, trimParagraph, withoutLineMarkup } from './normalize';
 
 /** One non-empty line of a file, as the writer sees it, with its 1-based line number in the file. */
 export interface SourceLine {
@@ -33,7 +33,7 @@ const MAX_TITLE_LENGTH = 80;
 
 /** Removes scrape markers; returns null for a line that is advertising, not content. */
 export function cleanLine(raw: string): string | null {
-  const text = trimParagraph(raw.replace(SCRAPE_MARKERS, ''));
+  const text = withoutLineMarkup(trimParagraph(raw.replace(SCRAPE_MARKERS, '')));
   if (ADVERTISING.test(text)) return null;
   return text;
 }
@@ -49,6 +49,7 @@ export function isTitleLine(text: string, atFileStart: boolean): boolean {
   const form = toMatchForm(text);
   if (ENDS_LIKE_A_SENTENCE.test(form) || HEADING_START.test(form)) return false;
   if (/^(?:尊敬的|各位|同志们|亲爱的|大家好)/.test(form)) return false;
+  if (/^[—－-]/.test(form)) return false; // `——在…会议上的讲话` is the subtitle under a title
   if (form.includes('。')) return false;
   if (TITLE_WORDS.test(form)) return true;
   return atFileStart && !form.includes('，') && form.length <= 50;

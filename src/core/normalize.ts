@@ -62,3 +62,24 @@ export function normalizeNewlines(text: string): string {
 export function trimParagraph(text: string): string {
   return text.replace(/^[\s\u00a0\u3000\ufeff]+|[\s\u00a0\u3000\ufeff]+$/g, '');
 }
+
+/** Markup that scraped and Markdown-written speeches put around a line: `## 一、…`, `> 作者`, `**一、…**`. */
+const LINE_MARKUP = /^(?:#{1,6}[ \t]+|>[ \t]*)|^\*\*(?=.*\*\*$)|\*\*$/g;
+
+/**
+ * A line without its Markdown heading marks, quote mark or whole-line bold, so `## 一、总体情况` reads as the
+ * heading `一、总体情况` in any file: no speech starts a line with these. Call on a trimmed line.
+ */
+export function withoutLineMarkup(line: string): string {
+  return line.startsWith('#') || line.startsWith('>') || line.startsWith('**') ? trimParagraph(line.replace(LINE_MARKUP, '')) : line;
+}
+
+const MARKDOWN_ORDERED_ITEM = /^([ \t]*\d{1,9}[.)][ \t]+)/gm;
+
+/**
+ * A Markdown draft's `1. ` items are Markdown's own auto-numbered lists, not speech numbering: their markers
+ * become spaces, so every line keeps its length and columns still point into the document.
+ */
+export function withoutMarkdownListNumbers(text: string): string {
+  return text.replace(MARKDOWN_ORDERED_ITEM, marker => ' '.repeat(marker.length));
+}

@@ -1,6 +1,6 @@
 /** A draft's outline as plain data: what `outline --json` prints and the outline view shows. */
 import type { Genre } from './genre';
-import { closingParagraphBody, parseDraft } from './structure';
+import { closingParagraphBody, parseCorpusFile, parseDraft, type ParsedDocument } from './structure';
 
 export interface LineText {
   readonly line: number;
@@ -15,8 +15,17 @@ export interface DraftOutline {
   readonly closings: readonly LineText[];
 }
 
+/** The outline of a draft: one speech, however many blank lines it has. */
 export function outlineOf(text: string): DraftOutline {
-  const parsed = parseDraft(text);
+  return outlineOfDocument(parseDraft(text));
+}
+
+/** The outline of each speech in a file that holds several (split at their titles, as the corpus is). */
+export function speechOutlines(text: string): DraftOutline[] {
+  return parseCorpusFile(text, 'text').map(outlineOfDocument);
+}
+
+function outlineOfDocument(parsed: ParsedDocument): DraftOutline {
   const closings: LineText[] = [];
   for (const paragraph of parsed.paragraphs) {
     if (paragraph.role === 'closing') {

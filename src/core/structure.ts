@@ -6,7 +6,7 @@
  */
 import { isTitleLine, splitDocuments, type SourceDocument, type SourceLine } from './documents';
 import { genreFromTitle, type Genre } from './genre';
-import { normalizeNewlines, toMatchForm, trimParagraph } from './normalize';
+import { normalizeNewlines, toMatchForm, trimParagraph, withoutLineMarkup } from './normalize';
 import { splitSentences, stripEdgePunctuation } from './sentences';
 
 export type ParagraphRole =
@@ -17,7 +17,11 @@ export type ParagraphRole =
   | 'heading'
   | 'body'
   | 'closing'
-  | 'closing-formula';
+  | 'closing-formula'
+  /** Between the title and the speech: a `——` subtitle, the date, the speaker (`XX局局长 张三`), an editor's note. */
+  | 'front-matter'
+  /** After the speech: signature, date, `（根据录音整理）`, `附件：` and what follows it. */
+  | 'end-matter';
 
 /**
  * Numbering families, each with its own level in a document. `一、` `（一）` `1.` `1、` `（1）` `第一，`
@@ -98,14 +102,28 @@ const HEADING_PATTERNS: readonly { family: NumberingFamily; pattern: RegExp }[] 
 const ENUMERATION = new RegExp(`(?:^|[。；！？：，])((${CN})(?:是|要|则|方面是)|首先|其次|再次|最后)`, 'g');
 const ORDER_WORDS: Readonly<Record<string, number>> = { 首先: 1, 其次: 2, 再次: 3, 最后: 4 };
 
-const ADDRESS_TERM = /^(?:尊敬的|亲爱的|敬爱的)?(?:各位|全体|在座的|与会)?[^，。！？：]{0,10}?(?:领导|同志|同志们|同事|同事们|朋友们|来宾|嘉宾|代表|老师|老师们|同学们|女士们|先生们|战友们|党员|委员|专家)$/;
-const GREETING = /^(?:大家好|上午好|下午好|晚上好)[！!。]?/;
-const CLOSING_FORMULA = /我就讲(?:这些|这么多|到这里)|谢谢大家|谢谢！|^谢谢[。！]?$|发言完毕|汇报完毕|报告完毕|讲话完毕|不妥之处|不当之处|批评指正|特此报告|以上汇报|以上报告/;
+const ADDRESS_TERM = /^(?:尊敬的|亲爱的|敬爱的)?(?:各位|全体|在座的|与会)?[^，。！？：]{0,10}?(?:领导|同志|同志们|同事|同事们|朋友们|来宾|嘉宾|代表|老师|老师们|同学们|女士们|先生们|战友们|党员|委员|专家|评委|评委们|同仁|同仁们|伙伴们|家人们|乡亲们|父老乡亲|干部|职工|员工|团员|书记|主任|主席|部长|厅长|局长|处长|省长|市长|县长|区长|镇长|乡长|校长|院长|行长|董事长|总经理|经理)$/;
+/** `大家好`, `大家上午好`, `上午好`, `各位好`. */
+const GREETING_WORDS = '(?:大家(?:上午|下午|晚上)?好|(?:上午|下午|晚上)好|各位好)';
+const GREETING = new RegExp(`^${GREETING_WORDS}[！!。]?`);
+const GREETING_AFTER_ADDRESS = new RegExp(`[，]?${GREETING_WORDS}`);
+const CLOSING_FORMULA = /我就讲(?:这些|这么多|到这里)|就(?:讲|说|汇报|发言)到这里|我就(?:说|汇报)这些|谢谢大家|谢谢各位|谢谢！|^谢谢[。！]?$|(?:发言|汇报|报告|讲话|述职)完毕|(?:汇报|发言|讲)完了|到此结束|不妥之处|不当之处|批评指正|特此报告|以上(?:汇报|报告|述职|发言)|以上是(?:我|本人)的|请(?:予|各位领导|大家)?[^，。]{0,10}(?:审议|评议)/;
 const TRANSITION = /下面|以下|现将|现就|如下[：。]?$|(?:讲|谈|提|说)(?:几|[一二三四五六七八九两])点|几点(?:意见|看法|体会|要求|建议|感受)/;
 const CLOSING_CUE = /^(?:同志们|各位|同事们|朋友们|老师们|同学们)[，！]|^让我们|^总之|^总而言之|^最后[，。]|^我们坚信|让我们/;
 const MAX_FORMULA_LENGTH = 40;
 
 const SALUTATION_WINDOW = 64;
+
+/** Address terms separated by `，` or `、` (`尊敬的各位领导、各位来宾`), in the match form. */
+function isAddressRun(form: string): boolean {
+  return form.split(/[，、]/).every(part => ADDRESS_TERM.test(part.trim()));
+}
+
+/** The first line of a salutation wrapped over two lines: `尊敬的各位领导、` (then `各位同事：`). */
+function isWrappedSalutationStart(text: string): boolean {
+  const form = toMatchForm(text);
+  return form.length <= 30 && /[，、]$/.test(form) && isAddressRun(form.slice(0, -1));
+}
 
 /**
  * The salutation at the start of a paragraph: address terms separated by `，` or `、`, ending with `：`
@@ -117,14 +135,15 @@ export function leadingSalutation(text: string): string | undefined {
   const colon = form.indexOf('：');
   let end = -1;
   if (colon > 0 && colon <= 30) {
-    const parts = form.slice(0, colon).split(/[，、]/);
-    if (parts.every(part => ADDRESS_TERM.test(part.trim()))) end = colon + 1;
+    if (isAddressRun(form.slice(0, colon))) end = colon + 1;
   }
   if (end < 0) {
     // `各位领导、同志们，大家好！`: address terms followed by a greeting instead of a colon.
-    const greetingAt = form.search(/[，]?(?:大家好|上午好|下午好|晚上好)/);
-    if (greetingAt > 0 && greetingAt <= 30 && form.slice(0, greetingAt).split(/[，、]/).every(part => ADDRESS_TERM.test(part.trim()))) end = greetingAt;
+    const greetingAt = form.search(GREETING_AFTER_ADDRESS);
+    if (greetingAt > 0 && greetingAt <= 30 && isAddressRun(form.slice(0, greetingAt))) end = greetingAt;
     else if (greetingAt === 0) end = 0;
+    // `同志们！` standing alone: the address exclaimed.
+    else if (/^[^！!]{2,30}[！!]$/.test(form) && form.length === text.length && isAddressRun(form.slice(0, -1))) return text;
     else return undefined;
   }
   const rest = form.slice(end).replace(/^，/, '');
@@ -136,6 +155,15 @@ export function leadingSalutation(text: string): string | undefined {
 /** Markers are short: the match form of a paragraph's first characters decides. */
 const MARKER_WINDOW = 12;
 const FIRST_SENTENCE_END = /[。！？!?…]/;
+/** A colon that an enumeration follows ends a heading too: `一、存在的问题：一是…；二是…。` */
+const COLON_BEFORE_ENUMERATION = new RegExp(`：(?=${CN}(?:是|要|则|方面)|首先|第一|\\d{1,2}[.、]|（\\d{1,2}）)`);
+
+/** Where the heading sentence ends in the text after the marker (at its end mark), or -1 when it runs to the end. */
+function headingSentenceEnd(rest: string): number {
+  const end = rest.search(FIRST_SENTENCE_END);
+  const colon = toMatchForm(end < 0 ? rest : rest.slice(0, end)).search(COLON_BEFORE_ENUMERATION);
+  return colon >= 0 ? colon : end;
+}
 
 function matchHeading(text: string): Omit<Heading, 'level'> | undefined {
   const form = toMatchForm(text.slice(0, MARKER_WINDOW));
@@ -147,7 +175,7 @@ function matchHeading(text: string): Omit<Heading, 'level'> | undefined {
     const markerEnd = match[0].length;
     const rest = text.slice(markerEnd);
     const skipped = rest.length - rest.trimStart().length;
-    const end = rest.search(FIRST_SENTENCE_END);
+    const end = headingSentenceEnd(rest);
     const headingText = stripEdgePunctuation(end < 0 ? rest : rest.slice(0, end));
     if (headingText.length === 0) continue;
     return {
@@ -181,7 +209,7 @@ function findEnumerations(text: string, from = 0): Enumeration[] {
 function inlineBodyStart(text: string, heading: Omit<Heading, 'level'>): number {
   if (!heading.hasInlineBody) return -1;
   const rest = text.slice(heading.textStart);
-  const end = rest.search(FIRST_SENTENCE_END);
+  const end = headingSentenceEnd(rest);
   if (end < 0) return -1;
   const closers = /^[。！？!?…”’」』）)]+/.exec(rest.slice(end));
   return heading.textStart + end + (closers ? closers[0].length : 1);
@@ -209,11 +237,58 @@ function trailingTransition(text: string): string | undefined {
   return TRANSITION.test(form) && /[。：！]$/.test(form) ? last : undefined;
 }
 
+/** `——在全市工作会议上的讲话` under a title. */
+const SUBTITLE = /^(?:——|—|--|－－)\s*[^—\s-]/;
+/** `（2024年7月10日）`, `2024年7月`, `二〇二四年七月十日`. */
+const DATE_LINE = /^[（(]?\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年(?:\s*[\d〇○零一二三四五六七八九十]{1,3}\s*月(?:\s*[\d〇○零一二三四五六七八九十]{1,3}\s*日)?)?\s*[）)]?$/;
+/** An editor's note in brackets: `（根据录音整理）`, `（有删节）`. */
+const BRACKETED_NOTE = /^[（(〔【][^（）()〔〕【】]{1,40}[）)〕】]$/;
+const ATTACHMENT = /^附件(?:\s*[：:\d一二三四五六七八九十]|$)/;
+/** A speaker, unit or signature line (`市住房和城乡建设局局长  张三`, `区应急管理局`): short, without clause marks. */
+const MAX_SIGNATURE_LENGTH = 30;
+const CLAUSE_MARK = /[，。！？；：、“”,.!?;:]/;
+/** Front and end matter sit next to the title or at the very end: a few lines at most. */
+const MAX_FRAME_LINES = 6;
+/** An attachment list can be long, but it follows the speech's last page. */
+const ATTACHMENT_WINDOW = 20;
+
+/** A date, a bracketed note or a signature-like line that is none of the speech's own parts. */
+function isFrameLine(text: string): boolean {
+  const form = toMatchForm(text);
+  if (DATE_LINE.test(form) || BRACKETED_NOTE.test(form)) return true;
+  return form.length <= MAX_SIGNATURE_LENGTH && !CLAUSE_MARK.test(form) && !ADDRESS_TERM.test(form) && !GREETING.test(form)
+    && !matchHeading(text) && !isClosingFormula(text);
+}
+
+/** How many paragraphs at the start are front matter (a subtitle, a date, the speaker), before the speech begins. */
+function frontMatterEnd(source: readonly SourceLine[]): number {
+  let end = 0;
+  while (end < Math.min(source.length - 1, MAX_FRAME_LINES) && (SUBTITLE.test(source[end].text) || isFrameLine(source[end].text))) end++;
+  return end;
+}
+
+/** Where the end matter starts: an `附件` line near the end and all after it, then signature, date and notes. */
+function endMatterStart(source: readonly SourceLine[], floor: number): number {
+  let start = source.length;
+  for (let i = Math.max(floor, source.length - ATTACHMENT_WINDOW); i < source.length; i++) {
+    if (ATTACHMENT.test(toMatchForm(source[i].text))) {
+      start = i;
+      break;
+    }
+  }
+  const lowest = Math.max(floor + 1, start - MAX_FRAME_LINES);
+  while (start > lowest && isFrameLine(source[start - 1].text)) start--;
+  return start;
+}
+
 /** Parses the paragraphs of one speech (as split by `splitDocuments`). */
 export function parseDocument(document: SourceDocument): ParsedDocument {
   const source = document.paragraphs;
+  const frontEnd = frontMatterEnd(source);
+  const bodyEnd = endMatterStart(source, frontEnd);
   const familyLevels = new Map<NumberingFamily, number>();
-  const headings = source.map(({ text }) => {
+  const headings = source.map(({ text }, i) => {
+    if (i < frontEnd || i >= bodyEnd) return undefined;
     const heading = matchHeading(text);
     if (!heading) return undefined;
     if (!familyLevels.has(heading.family)) familyLevels.set(heading.family, familyLevels.size + 1);
@@ -221,6 +296,7 @@ export function parseDocument(document: SourceDocument): ParsedDocument {
   });
   // In a heading paragraph, enumerations may follow the heading sentence (`（一）…。一是…二是…`).
   const enumerations = source.map(({ text }, i) => {
+    if (i < frontEnd || i >= bodyEnd) return [];
     const heading = headings[i];
     if (!heading) return findEnumerations(text);
     const bodyStart = inlineBodyStart(text, heading);
@@ -230,13 +306,15 @@ export function parseDocument(document: SourceDocument): ParsedDocument {
   const lastHeading = headings.length - 1 - [...headings].reverse().findIndex(Boolean);
   const hasHeadings = firstHeading >= 0;
 
-  const roles: ParagraphRole[] = source.map((_, i) => (headings[i] ? 'heading' : 'body'));
+  const roles: ParagraphRole[] = source.map((_, i) => (i < frontEnd ? 'front-matter' : i >= bodyEnd ? 'end-matter' : headings[i] ? 'heading' : 'body'));
   const extras: { salutation?: string; transition?: string; closingFormulas?: string[] }[] = source.map(() => ({}));
 
-  // Salutation: within the first paragraphs, before any heading.
-  let firstContent = 0;
-  for (let i = 0; i < Math.min(3, hasHeadings ? firstHeading : source.length); i++) {
-    const salutation = leadingSalutation(source[i].text);
+  // Salutation: within the first paragraphs after the front matter, before any heading.
+  let firstContent = frontEnd;
+  const salutationEnd = Math.min(frontEnd + 3, hasHeadings ? firstHeading : bodyEnd);
+  for (let i = frontEnd; i < salutationEnd; i++) {
+    const wrapped = i + 1 < salutationEnd && isWrappedSalutationStart(source[i].text) && leadingSalutation(source[i + 1].text);
+    const salutation = wrapped ? source[i].text : leadingSalutation(source[i].text);
     if (!salutation) continue;
     extras[i].salutation = salutation;
     const rest = trimParagraph(source[i].text.slice(salutation.length));
@@ -246,8 +324,8 @@ export function parseDocument(document: SourceDocument): ParsedDocument {
 
   // Opening: what comes before the first section, whether the section starts with a heading or with a
   // paragraph-initial enumeration (`一是…`). Without either, the first paragraph of content.
-  const firstSection = source.findIndex((_, i) => i >= firstContent && (headings[i] || enumerations[i][0]?.offset === 0));
-  const openingEnd = firstSection >= 0 ? firstSection : Math.min(source.length, firstContent + 1);
+  const firstSection = source.findIndex((_, i) => i >= firstContent && i < bodyEnd && (headings[i] || enumerations[i][0]?.offset === 0));
+  const openingEnd = firstSection >= 0 ? firstSection : Math.min(bodyEnd, firstContent + 1);
   for (let i = firstContent; i < openingEnd; i++) roles[i] = 'opening';
 
   // Transition: the last sentence of the paragraph that leads into the sections (the last opening
@@ -262,7 +340,7 @@ export function parseDocument(document: SourceDocument): ParsedDocument {
 
   // Closing formulas and the closing paragraph: from the end, after the last heading.
   const closingFloor = Math.max(openingEnd, hasHeadings ? lastHeading + 1 : 0);
-  let i = source.length - 1;
+  let i = bodyEnd - 1;
   for (; i >= closingFloor; i--) {
     if (isClosingFormula(source[i].text)) {
       roles[i] = 'closing-formula';
@@ -290,11 +368,14 @@ export function parseDocument(document: SourceDocument): ParsedDocument {
   });
   const salutation = paragraphs.find(p => p.salutation)?.salutation;
   const transition = paragraphs.find(p => p.transition)?.transition;
+  // A subtitle names the occasion (`——在…专题党课上的讲稿`): it has the last word on the genre.
+  const subtitle = source.slice(0, frontEnd).find(line => SUBTITLE.test(line.text))?.text;
+  const titles = [document.title?.text, subtitle].filter(Boolean).join(' ');
   return {
     file: document.file,
     indexInFile: document.indexInFile,
     title: document.title,
-    genre: genreFromTitle(document.title?.text, salutation, transition),
+    genre: genreFromTitle(titles || undefined, salutation, transition),
     paragraphs,
   };
 }
@@ -313,7 +394,7 @@ export function parseDraft(text: string, file = 'draft'): ParsedDocument {
   const paragraphs: SourceLine[] = [];
   let title: SourceLine | null = null;
   lines.forEach((raw, index) => {
-    const lineText = trimParagraph(raw);
+    const lineText = withoutLineMarkup(trimParagraph(raw));
     if (!lineText) return;
     const line = { line: index + 1, text: lineText };
     if (!title && paragraphs.length === 0 && isTitleLine(lineText, true)) title = line;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { withoutMarkdownListNumbers } from '../core/normalize';
 import { CORPUS_SCHEME } from './corpusService';
 
 /** The documents a writer drafts in: plain text and Markdown, saved or untitled. */
@@ -31,16 +32,11 @@ export function isDraft(document: vscode.TextDocument): boolean {
   return document.uri.scheme !== CORPUS_SCHEME && (DRAFT_LANGUAGES as readonly string[]).includes(document.languageId);
 }
 
-const MARKDOWN_HEADING = /^( {0,3}#{1,6}[ \t]+)/;
-const MARKDOWN_ORDERED_ITEM = /^([ \t]*\d{1,9}[.)][ \t]+)/;
-
 /**
- * The draft's text as the structure parser should read it. In Markdown, `## 一、…` is a heading like `一、…`
- * (the `#`s become spaces), and `1.` items are Markdown's own auto-numbered lists, not speech numbering
- * (their markers become spaces). Every line keeps its length, so columns still point into the document.
+ * The draft's text as the structure parser should read it: in Markdown, `1.` items are Markdown's own
+ * auto-numbered lists, not speech numbering (`## 一、…` headings the parser reads in any language).
  */
 export function draftText(document: vscode.TextDocument): string {
   const text = document.getText();
-  if (document.languageId !== 'markdown') return text;
-  return text.split('\n').map(line => line.replace(MARKDOWN_HEADING, prefix => ' '.repeat(prefix.length)).replace(MARKDOWN_ORDERED_ITEM, prefix => ' '.repeat(prefix.length))).join('\n');
+  return document.languageId === 'markdown' ? withoutMarkdownListNumbers(text) : text;
 }

@@ -87,6 +87,28 @@ suite('command line', () => {
     });
   });
 
+  test('outline --speeches outlines each speech of a file; a Markdown draft\'s 1. items are lists', () => {
+    const { status, stdout } = cli('outline', 'test/fixtures/speeches/others/09_two_fayan.txt', '--json', '--speeches');
+    assert.equal(status, 0);
+    const outlines = JSON.parse(stdout) as { title: { line: number } | null; headings: { level: number }[] }[];
+    assert.deepEqual(outlines.map(o => o.title?.line), [1, 33]);
+    assert.equal(outlines[1].headings[0].level, 1, 'levels start again in the second speech');
+    const readable = cli('outline', 'test/fixtures/speeches/others/09_two_fayan.txt', '--speeches').stdout;
+    assert.match(readable, /33 {2}在全市优化营商环境工作推进会上的发言〔发言〕/);
+
+    const dir = mkdtempSync(join(tmpdir(), 'speech-drafter-cli-'));
+    try {
+      const draft = '# 学习体会\n\n## 一、主要收获\n\n1. 持续加强学习。\n2. 立足岗位实际。\n';
+      writeFileSync(join(dir, 'draft.md'), draft);
+      writeFileSync(join(dir, 'draft.txt'), draft);
+      const markers = (file: string): string[] => (JSON.parse(cli('outline', join(dir, file), '--json').stdout) as { headings: { marker: string }[] }).headings.map(h => h.marker);
+      assert.deepEqual(markers('draft.md'), ['一、']);
+      assert.deepEqual(markers('draft.txt'), ['一、', '1.', '2.']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('check --json lists numbering slips with file lines and exits 1', () => {
     const { status, stdout } = cli('check', 'test/fixtures/speeches/numbering-slips.txt', '--json');
     assert.equal(status, 1);

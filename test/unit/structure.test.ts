@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { splitDocuments } from '../../src/core/documents';
 import { genreFromTitle } from '../../src/core/genre';
-import { outlineOf } from '../../src/core/outline';
+import { outlineOf, speechOutlines } from '../../src/core/outline';
 import { chineseNumber, leadingSalutation, parseCorpusFile, parseDraft } from '../../src/core/structure';
+import { readdirSync } from 'node:fs';
 import { fixture, seedFiles } from './helpers/corpus';
 
 const SEED_TITLES = [
@@ -176,9 +177,91 @@ suite('outlines of speeches by other authors', () => {
     assert.equal(outline.closings.length, 1);
   });
 
+  test('front matter: a subtitle names the genre; date and speaker lines do not hide the salutation', () => {
+    const outline = outlineOf('坚定理想信念 筑牢信仰之基\n——在市财政局机关党委专题党课上的讲稿\n（2024年6月28日）\n市财政局党组书记  王建国\n（根据录音整理）\n尊敬的各位领导：\n大家好！\n今天和大家交流三个问题。\n一、为什么要坚定理想信念\n');
+    assert.deepEqual(outline.title, { line: 1, text: '坚定理想信念 筑牢信仰之基' });
+    assert.equal(outline.genre, '党课');
+    assert.deepEqual(outline.salutations, [{ line: 6, text: '尊敬的各位领导：' }, { line: 7, text: '大家好！' }]);
+    assert.equal(outlineOf('凝心聚力 砥砺前行\n\n——在全市民营经济发展座谈会上的交流发言\n\n各位领导：\n一、主要做法\n').genre, '发言', 'a subtitle after a blank line stays with its title');
+    const doc = parseDraft('在某会上的讲话\n（2024年2月20日）\n同志们：\n今天召开全市会议，主要任务是部署工作。\n一、统一思想\n');
+    assert.deepEqual(doc.paragraphs.map(p => p.role), ['front-matter', 'salutation', 'opening', 'heading'], 'the date is no opening');
+  });
+
+  test('end matter: a closing followed by a signature, a date, a note or an attachment list is still the closing', () => {
+    const cases = [
+      '区应急管理局\n2024年7月10日',
+      '（根据录音整理，有删节）',
+      '二〇二四年五月六日',
+      '附件：1.工作台账\n2.问题清单\n3.整改措施',
+    ];
+    for (const tail of cases) {
+      const outline = outlineOf(`关于安全生产工作情况的汇报\n各位领导：\n一、主要工作\n全年开展检查120次。\n二、下一步打算\n持续抓好整改。\n以上汇报，请审议。\n${tail}\n`);
+      assert.deepEqual(outline.closings.map(c => c.text), ['以上汇报，请审议。'], tail);
+      assert.deepEqual(outline.headings.map(h => h.marker), ['一、', '二、'], `${tail}: an attachment's items are no headings`);
+    }
+    assert.deepEqual(parseDraft('在某会上的讲话\n同志们：\n一、统一思想\n要统一思想。\n谢谢大家\n').paragraphs.at(-1)?.role, 'closing-formula', 'an unpunctuated formula is no signature');
+  });
+
+  test('closing formulas of 述职 and plain thanks', () => {
+    for (const formula of ['以上述职，请予评议。', '以上述職，請予評議。', '以上是我的述职报告，请各位领导和同志们评议。', '谢谢各位！', '我的汇报完了，谢谢各位！', '我的发言就到这里，谢谢大家！']) {
+      const outline = outlineOf(`2024年度述职报告\n各位领导：\n一、履职情况\n认真履职。\n${formula}\n`);
+      assert.deepEqual(outline.closings.map(c => c.text).join(''), formula, formula);
+    }
+  });
+
+  test('more salutations: 大家上午好, titles of office, 评委, an exclaimed address, a salutation wrapped over two lines', () => {
+    assert.equal(leadingSalutation('大家上午好！'), '大家上午好！');
+    assert.equal(leadingSalutation('老师们、同学们，大家下午好！今天…'), '老师们、同学们，大家下午好！');
+    assert.equal(leadingSalutation('尊敬的各位评委：'), '尊敬的各位评委：');
+    assert.equal(leadingSalutation('尊敬的王书记，各位领导：'), '尊敬的王书记，各位领导：');
+    assert.equal(leadingSalutation('同志们！'), '同志们！');
+    assert.equal(leadingSalutation('同志们！让我们携起手来。'), undefined, 'an exclamation that goes on is the closing cue');
+    const outline = outlineOf('在某会上的发言\n尊敬的各位领导、\n各位同事：\n很高兴发言。\n一、做法\n');
+    assert.deepEqual(outline.salutations, [{ line: 2, text: '尊敬的各位领导、' }, { line: 3, text: '各位同事：' }]);
+  });
+
+  test('a heading ends at a colon that an enumeration follows', () => {
+    const [paragraph] = parseDraft('一、存在的问题：一是优质资源不足；二是人才短缺。\n').paragraphs;
+    assert.equal(paragraph.heading?.text, '存在的问题');
+    assert.equal(paragraph.heading?.hasInlineBody, true);
+    assert.deepEqual(paragraph.enumerations?.map(e => e.marker), ['一是', '二是']);
+    assert.equal(parseDraft('（一）坚持一个目标：高质量发展。\n').paragraphs[0].heading?.text, '坚持一个目标：高质量发展', 'a colon inside the heading sentence stays');
+  });
+
+  test('Markdown marks: ## 一、 is a heading and # 标题 a title, in any file', () => {
+    const outline = outlineOf('# 学习心得体会\n\n> 综合科 刘晓琳\n\n## 一、理论学习更加系统\n\n### （一）筑牢思想根基\n\n**二、实践本领更加扎实**\n');
+    assert.deepEqual(outline.title, { line: 1, text: '学习心得体会' });
+    assert.deepEqual(outline.headings.map(h => [h.line, h.level, h.marker, h.text]), [[5, 1, '一、', '理论学习更加系统'], [7, 2, '（一）', '筑牢思想根基'], [9, 1, '二、', '实践本领更加扎实']]);
+  });
+
+  test('a file with two speeches: each speech its own outline and levels', () => {
+    const outlines = speechOutlines('在甲会上的讲话\n同志们：\n一、统一思想\n（一）提高认识\n我就讲这些。\n\n在乙会上的发言\n各位领导：\n（一）主要做法\n1.抓学习\n发言完毕。\n');
+    assert.deepEqual(outlines.map(o => o.title?.text), ['在甲会上的讲话', '在乙会上的发言']);
+    assert.deepEqual(outlines.map(o => o.headings.map(h => `${h.level}${h.marker}`)), [['1一、', '2（一）'], ['1（一）', '21.']]);
+    assert.deepEqual(outlines.map(o => o.closings.map(c => c.text)), [['我就讲这些。'], ['发言完毕。']]);
+  });
+
   test('a draft without a title', () => {
     const outline = outlineOf('同志们：\n今天开会。\n一、统一思想\n');
     assert.equal(outline.title, null);
     assert.equal(outline.genre, '讲话');
   });
+});
+
+suite('outlines of ten speeches written for this test by someone who had not read the parser', () => {
+  // Each file's outline was written by hand before the parser was run on it; where the parser's reading was
+  // as good (a closing paragraph listed with its formula, two formulas on one line listed apart), it was kept.
+  const folder = 'others';
+  const files = readdirSync(`test/fixtures/speeches/${folder}`).filter(name => name.endsWith('.txt')).sort();
+
+  test('all ten are here', () => assert.equal(files.length, 10));
+
+  for (const name of files) {
+    test(name, () => {
+      const text = fixture(`${folder}/${name}`);
+      const expected: unknown = JSON.parse(fixture(`${folder}/${name.replace(/\.txt$/, '.outline.json')}`));
+      // A file with several speeches is outlined speech by speech.
+      assert.deepEqual(JSON.parse(JSON.stringify(Array.isArray(expected) ? speechOutlines(text) : outlineOf(text))), expected);
+    });
+  }
 });
