@@ -6,22 +6,28 @@ export interface TextSpan {
   readonly start: number;
 }
 
-const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '…']);
-const CLAUSE_END = new Set([...SENTENCE_END, '，', '；', '：', '、', ',', ';', ':']);
+/** Per UTF-16 unit: 1 ends a sentence, 2 ends a clause, 4 is a closer that stays with what it ends. */
+const SENTENCE_END = 1;
+const CLAUSE_END = 2;
+const TRAILING_CLOSER = 4;
+const UNIT_CLASS = new Uint8Array(0x10000);
+for (const mark of '。！？!?…') UNIT_CLASS[mark.charCodeAt(0)] |= SENTENCE_END | CLAUSE_END;
+for (const mark of '，；：、,;:') UNIT_CLASS[mark.charCodeAt(0)] |= CLAUSE_END;
 /** Closing quotes and brackets stay with the sentence they end: `……”。` or `“……。”` */
-const TRAILING_CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '》', '"', '\'']);
+for (const mark of '”’」』）)》"\'') UNIT_CLASS[mark.charCodeAt(0)] |= TRAILING_CLOSER;
 
-function split(text: string, ends: ReadonlySet<string>): TextSpan[] {
+/** Splits after each run of `ends` marks (with the closers that follow them); a table lookup per unit. */
+function split(text: string, ends: number): TextSpan[] {
   const spans: TextSpan[] = [];
   let start = 0;
   let i = 0;
   while (i < text.length) {
-    if (!ends.has(text[i])) {
+    if ((UNIT_CLASS[text.charCodeAt(i)] & ends) === 0) {
       i++;
       continue;
     }
     let end = i + 1;
-    while (end < text.length && (ends.has(text[end]) || TRAILING_CLOSERS.has(text[end]))) end++;
+    while (end < text.length && (UNIT_CLASS[text.charCodeAt(end)] & (ends | TRAILING_CLOSER)) !== 0) end++;
     pushSpan(spans, text, start, end);
     start = end;
     i = end;

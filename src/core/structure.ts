@@ -252,8 +252,12 @@ const MAX_FRAME_LINES = 6;
 /** An attachment list can be long, but it follows the speech's last page. */
 const ATTACHMENT_WINDOW = 20;
 
+/** Dates, notes and signatures are short: longer lines are ruled out before mapping them. */
+const MAX_FRAME_LINE_LENGTH = 44;
+
 /** A date, a bracketed note or a signature-like line that is none of the speech's own parts. */
 function isFrameLine(text: string): boolean {
+  if (text.length > MAX_FRAME_LINE_LENGTH) return false;
   const form = toMatchForm(text);
   if (DATE_LINE.test(form) || BRACKETED_NOTE.test(form)) return true;
   return form.length <= MAX_SIGNATURE_LENGTH && !CLAUSE_MARK.test(form) && !ADDRESS_TERM.test(form) && !GREETING.test(form)
@@ -271,7 +275,7 @@ function frontMatterEnd(source: readonly SourceLine[]): number {
 function endMatterStart(source: readonly SourceLine[], floor: number): number {
   let start = source.length;
   for (let i = Math.max(floor, source.length - ATTACHMENT_WINDOW); i < source.length; i++) {
-    if (ATTACHMENT.test(toMatchForm(source[i].text))) {
+    if (source[i].text.startsWith('附件') && ATTACHMENT.test(toMatchForm(source[i].text.slice(0, 4)))) {
       start = i;
       break;
     }

@@ -7,29 +7,6 @@ import type { Segment } from '../segmenter';
 /** Marks a clause boundary in a token stream. */
 export const BOUNDARY = -1;
 
-/** An Int32Array that grows: token streams are millions long, and number[] costs four times the memory. */
-class IntBuffer {
-  private data = new Int32Array(1024);
-  length = 0;
-
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = value;
-  }
-
-  last(): number | undefined {
-    return this.length > 0 ? this.data[this.length - 1] : undefined;
-  }
-
-  toArray(): Int32Array {
-    return this.data.slice(0, this.length);
-  }
-}
-
 /** jieba keeps runs of Han characters apart from punctuation, digits and Latin: the first unit decides. */
 const HAN_FIRST = 0x4e00;
 const HAN_COUNT = 0x9fa5 - 0x4e00 + 1;
@@ -116,21 +93,31 @@ export interface TokenizedCorpus {
   readonly lines: readonly Int32Array[];
 }
 
+/** Reused by every call: a document's ids are gathered here, then copied out at their final length. */
+let scratch = new Int32Array(1 << 16);
+
 /** Segments one document's paragraphs; punctuation, digits and Latin text become clause boundaries. */
 export function segmentDocument(paragraphs: readonly { line: number; text: string }[], segment: Segment, dictionary: TokenDictionary): DocumentTokens {
-  const ids = new IntBuffer();
-  const lineOf = new IntBuffer();
-  for (const paragraph of paragraphs) {
-    for (const token of segment(paragraph.text)) {
-      const id = dictionary.idOf(token);
-      if (id === BOUNDARY && ids.last() === BOUNDARY) continue;
-      ids.push(id);
-      lineOf.push(paragraph.line);
+  let length = 0;
+  const paragraphEnds = new Int32Array(paragraphs.length);
+  paragraphs.forEach((paragraph, index) => {
+    const tokens = segment(paragraph.text);
+    if (length + tokens.length + 1 > scratch.length) {
+      const grown = new Int32Array(Math.max(scratch.length * 2, length + tokens.length + 1));
+      grown.set(scratch.subarray(0, length));
+      scratch = grown;
     }
-    ids.push(BOUNDARY);
-    lineOf.push(paragraph.line);
-  }
-  return { ids: ids.toArray(), lines: lineOf.toArray() };
+    for (let t = 0; t < tokens.length; t++) {
+      const id = dictionary.idOf(tokens[t]);
+      if (id === BOUNDARY && length > 0 && scratch[length - 1] === BOUNDARY) continue;
+      scratch[length++] = id;
+    }
+    scratch[length++] = BOUNDARY;
+    paragraphEnds[index] = length;
+  });
+  const lines = new Int32Array(length);
+  paragraphs.forEach((paragraph, index) => lines.fill(paragraph.line, index > 0 ? paragraphEnds[index - 1] : 0, paragraphEnds[index]));
+  return { ids: scratch.slice(0, length), lines };
 }
 
 /** The corpus the token miners read: the documents' streams and how often each token occurs in them. */
