@@ -1,4 +1,5 @@
 /** The genre of a speech, read from its title (讲话, 发言, 汇报, 总结, 党课, 心得体会, 述职 …). */
+import { toMatchForm } from './normalize';
 
 export type Genre = '讲话' | '发言' | '汇报' | '总结' | '党课' | '心得体会' | '述职' | '致辞' | '其他';
 
@@ -14,6 +15,8 @@ const GENRE_WORDS: readonly [RegExp, Genre][] = [
   [/致辞|贺词/g, '致辞'],
 ];
 
+const SPEAKER_ANNOUNCES_POINTS = /讲(?:几|[一二三四五六七八九两])点/;
+
 /** These decide alone: a 党课讲稿 is a 党课, a 述职报告 is a 述职. */
 const DECISIVE: readonly [RegExp, Genre][] = [
   [/党课|辅导报告/, '党课'],
@@ -24,7 +27,9 @@ const DECISIVE: readonly [RegExp, Genre][] = [
  * The genre from the title; an untitled text is judged by its salutation (同志们 → a speech) or by how
  * its transition names itself (`作简要交流发言` → 发言).
  */
-export function genreFromTitle(title: string | undefined, salutation?: string, transition?: string): Genre {
+export function genreFromTitle(rawTitle: string | undefined, salutation?: string, transition?: string): Genre {
+  // Traditional characters (`講話`, `致辭`) name the same genres.
+  const title = rawTitle === undefined ? undefined : toMatchForm(rawTitle);
   if (title) {
     for (const [pattern, genre] of DECISIVE) if (pattern.test(title)) return genre;
     let best: { genre: Genre; at: number } | undefined;
@@ -36,7 +41,9 @@ export function genreFromTitle(title: string | undefined, salutation?: string, t
     }
     if (best) return best.genre;
   }
-  // An untitled text that opens with 同志们 is a speech to a meeting.
-  if (salutation && /同志们|同誌們/.test(salutation)) return '讲话';
+  // An untitled text that opens with 同志们 (or addresses a congress's 代表) is a speech to a meeting; so is one
+  // whose speaker announces the points to make (`我讲几点意见`).
+  if (salutation && /同志们|代表|委员/.test(toMatchForm(salutation))) return '讲话';
+  if (transition && SPEAKER_ANNOUNCES_POINTS.test(toMatchForm(transition))) return '讲话';
   return transition ? genreFromTitle(transition) : '其他';
 }

@@ -102,14 +102,16 @@ const HEADING_PATTERNS: readonly { family: NumberingFamily; pattern: RegExp }[] 
 const ENUMERATION = new RegExp(`(?:^|[。；！？：，])((${CN})(?:是|要|则|方面是)|首先|其次|再次|最后)`, 'g');
 const ORDER_WORDS: Readonly<Record<string, number>> = { 首先: 1, 其次: 2, 再次: 3, 最后: 4 };
 
-const ADDRESS_TERM = /^(?:尊敬的|亲爱的|敬爱的)?(?:各位|全体|在座的|与会)?[^，。！？：]{0,10}?(?:领导|同志|同志们|同事|同事们|朋友们|来宾|嘉宾|代表|老师|老师们|同学们|女士们|先生们|战友们|党员|委员|专家|评委|评委们|同仁|同仁们|伙伴们|家人们|乡亲们|父老乡亲|干部|职工|员工|团员|书记|主任|主席|部长|厅长|局长|处长|省长|市长|县长|区长|镇长|乡长|校长|院长|行长|董事长|总经理|经理)$/;
-/** `大家好`, `大家上午好`, `上午好`, `各位好`. */
-const GREETING_WORDS = '(?:大家(?:上午|下午|晚上)?好|(?:上午|下午|晚上)好|各位好)';
+const ADDRESS_TERM = /^(?:尊敬的|亲爱的|敬爱的)?(?:各位|全体|在座的|与会)?[^，。！？：]{0,10}?(?:领导|同志|同志们|同事|同事们|朋友们|来宾|嘉宾|代表|老师|老师们|同学们|女士们|先生们|战友们|党员|委员|专家|评委|评委们|同仁|同仁们|伙伴们|家人|家人们|乡亲们|父老乡亲|家长|家长们|校友|校友们|村民|村民们|居民|居民们|学员|学员们|队员|队员们|同胞们|官兵|志愿者|干部|职工|员工|团员|书记|主任|主席|部长|厅长|局长|处长|省长|市长|县长|区长|镇长|乡长|校长|院长|行长|董事长|总经理|经理)$/;
+/** `大家好`, `大家早上好`, `上午好`, `各位好`. */
+const GREETING_WORDS = '(?:大家(?:早上|上午|中午|下午|晚上)?好|(?:早上|上午|中午|下午|晚上)好|各位好)';
 const GREETING = new RegExp(`^${GREETING_WORDS}[！!。]?`);
 const GREETING_AFTER_ADDRESS = new RegExp(`[，]?${GREETING_WORDS}`);
-const CLOSING_FORMULA = /我就讲(?:这些|这么多|到这里)|就(?:讲|说|汇报|发言)到这里|我就(?:说|汇报)这些|谢谢大家|谢谢各位|谢谢！|^谢谢[。！]?$|(?:发言|汇报|报告|讲话|述职)完毕|(?:汇报|发言|讲)完了|到此结束|不妥之处|不当之处|批评指正|特此报告|以上(?:汇报|报告|述职|发言)|以上是(?:我|本人)的|请(?:予|各位领导|大家)?[^，。]{0,10}(?:审议|评议)/;
+const CLOSING_FORMULA = /我就讲(?:这些|这么多|到这里)|就(?:讲|说|汇报|发言)到这里|我就(?:说|汇报)这些|谢谢大家|谢谢各位|谢谢！|^谢谢[。！]?$|(?:发言|汇报|报告|讲话|述职)完毕|(?:汇报|发言|讲)完了|到此结束|不妥之处|不当之处|批评指正|特此报告|以上(?:汇报|报告|述职|发言)|以上是(?:我|本人)的|请(?:予|各位领导|大家)?[^，。]{0,10}(?:审议|评议)|宣布[^。]{0,30}(?:闭幕|结束)/;
 const TRANSITION = /下面|以下|现将|现就|如下[：。]?$|(?:讲|谈|提|说)(?:几|[一二三四五六七八九两])点|几点(?:意见|看法|体会|要求|建议|感受)/;
 const CLOSING_CUE = /^(?:同志们|各位|同事们|朋友们|老师们|同学们)[，！]|^让我们|^总之|^总而言之|^最后[，。]|^我们坚信|让我们/;
+/** A paragraph opening with an address (`各位领导、同事们，…`, `女士们、先生们，…`): how a closing turns to the audience. */
+const ADDRESS_OPENING = /^([^，！。：]{2,24})[，！]/;
 const MAX_FORMULA_LENGTH = 40;
 
 const SALUTATION_WINDOW = 64;
@@ -220,6 +222,14 @@ export function isClosingFormula(text: string): boolean {
   return text.length <= MAX_FORMULA_LENGTH && CLOSING_FORMULA.test(toMatchForm(text));
 }
 
+/** Whether a paragraph after the last section reads as the closing: a rallying cue or an address to the audience. */
+function isClosingCue(text: string): boolean {
+  const form = toMatchForm(text.slice(0, 80));
+  if (CLOSING_CUE.test(form) || (text.length > 80 && CLOSING_CUE.test(toMatchForm(text)))) return true;
+  const address = ADDRESS_OPENING.exec(form);
+  return address !== null && isAddressRun(address[1]);
+}
+
 /** The closing formulas that end a paragraph, as written (`…。我就讲这些，谢谢大家！`). */
 function trailingClosingFormulas(text: string): string[] {
   const sentences = splitSentences(text);
@@ -255,11 +265,14 @@ const ATTACHMENT_WINDOW = 20;
 /** Dates, notes and signatures are short: longer lines are ruled out before mapping them. */
 const MAX_FRAME_LINE_LENGTH = 44;
 
-/** A date, a bracketed note or a signature-like line that is none of the speech's own parts. */
+/** `述职人：王建军　2024年1月8日`, `汇报单位：…`, `主讲人：张三`, `来源：江城日报`: a labelled byline or source. */
+const LABELLED_LINE = /^(?:[\u4e00-\u9fa5]{1,4}(?:人|单位|日期|时间|电话|部门)|来源|作者|出处|整理|审核|审稿|签发|编辑|责任编辑|撰稿|供稿|执笔)\s*[：:]/;
+
+/** A date, a bracketed note, a labelled byline or a signature-like line that is none of the speech's own parts. */
 function isFrameLine(text: string): boolean {
   if (text.length > MAX_FRAME_LINE_LENGTH) return false;
   const form = toMatchForm(text);
-  if (DATE_LINE.test(form) || BRACKETED_NOTE.test(form)) return true;
+  if (DATE_LINE.test(form) || BRACKETED_NOTE.test(form) || LABELLED_LINE.test(form)) return true;
   return form.length <= MAX_SIGNATURE_LENGTH && !CLAUSE_MARK.test(form) && !ADDRESS_TERM.test(form) && !GREETING.test(form)
     && !matchHeading(text) && !isClosingFormula(text);
 }
@@ -356,7 +369,7 @@ export function parseDocument(document: SourceDocument): ParsedDocument {
   for (let closings = 0; i >= closingFloor && closings < 2; i--, closings++) {
     const formulas = trailingClosingFormulas(source[i].text);
     if (formulas.length > 0) extras[i].closingFormulas = formulas;
-    if (CLOSING_CUE.test(toMatchForm(source[i].text)) || formulas.length > 0) roles[i] = 'closing';
+    if (isClosingCue(source[i].text) || formulas.length > 0) roles[i] = 'closing';
     else break;
   }
 

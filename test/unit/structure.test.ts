@@ -129,8 +129,12 @@ suite('structure parser', () => {
       ['主题教育读书班总结讲话', '讲话'], ['关于第二批主题教育10月份阶段性进展总结', '总结'], ['主题教育党课讲稿', '党课'],
       ['市外办关于主题教育阶段性进展情况汇报', '汇报'], ['2023年主题教育的心得体会', '心得体会'], ['2024年度述职报告', '述职'],
       ['在区委读书班上的交流发言', '发言'], ['在新春团拜会上的致辞', '致辞'], ['工作计划', '其他'],
+      ['在全市教育工作會議上的講話', '讲话'], ['在開學典禮上的致辭', '致辞'], ['專題黨課講稿', '党课'], ['2023年度述職報告', '述职'],
+      ['關於上半年工作情況的匯報', '汇报'], ['在座談會上的發言', '发言'], ['2023年工作總結', '总结'],
     ];
     for (const [title, genre] of cases) assert.equal(genreFromTitle(title), genre, title);
+    assert.equal(genreFromTitle(undefined, '各位代表：', '下面，我讲三点意见。'), '讲话', 'untitled, to a congress');
+    assert.equal(genreFromTitle(undefined, '各位领导：', '我代表县人大常委会，讲几点意见。'), '讲话', 'untitled, the speaker announces points');
   });
 });
 
@@ -193,6 +197,8 @@ suite('outlines of speeches by other authors', () => {
       '（根据录音整理，有删节）',
       '二〇二四年五月六日',
       '附件：1.工作台账\n2.问题清单\n3.整改措施',
+      '述职人：王建军　　2024年1月8日',
+      '汇报人：张三\n联系电话：12345678',
     ];
     for (const tail of cases) {
       const outline = outlineOf(`关于安全生产工作情况的汇报\n各位领导：\n一、主要工作\n全年开展检查120次。\n二、下一步打算\n持续抓好整改。\n以上汇报，请审议。\n${tail}\n`);
@@ -202,8 +208,15 @@ suite('outlines of speeches by other authors', () => {
     assert.deepEqual(parseDraft('在某会上的讲话\n同志们：\n一、统一思想\n要统一思想。\n谢谢大家\n').paragraphs.at(-1)?.role, 'closing-formula', 'an unpunctuated formula is no signature');
   });
 
+  test('a closing paragraph that turns to the audience by name', () => {
+    for (const address of ['各位领导、同事们，', '女士们、先生们，', '各位来宾，']) {
+      const outline = outlineOf(`在某会上的发言\n各位领导：\n一、主要做法\n抓学习。\n${address}新征程上，我们将锚定目标、奋勇争先，作出新的更大贡献！\n谢谢大家！\n`);
+      assert.deepEqual(outline.closings.map(c => c.line), [5, 6], address);
+    }
+  });
+
   test('closing formulas of 述职 and plain thanks', () => {
-    for (const formula of ['以上述职，请予评议。', '以上述職，請予評議。', '以上是我的述职报告，请各位领导和同志们评议。', '谢谢各位！', '我的汇报完了，谢谢各位！', '我的发言就到这里，谢谢大家！']) {
+    for (const formula of ['现在，我宣布：江城县第十八届人民代表大会第三次会议闭幕！', '以上述职，请予评议。', '以上述職，請予評議。', '以上是我的述职报告，请各位领导和同志们评议。', '谢谢各位！', '我的汇报完了，谢谢各位！', '我的发言就到这里，谢谢大家！']) {
       const outline = outlineOf(`2024年度述职报告\n各位领导：\n一、履职情况\n认真履职。\n${formula}\n`);
       assert.deepEqual(outline.closings.map(c => c.text).join(''), formula, formula);
     }
@@ -215,6 +228,9 @@ suite('outlines of speeches by other authors', () => {
     assert.equal(leadingSalutation('尊敬的各位评委：'), '尊敬的各位评委：');
     assert.equal(leadingSalutation('尊敬的王书记，各位领导：'), '尊敬的王书记，各位领导：');
     assert.equal(leadingSalutation('同志们！'), '同志们！');
+    assert.equal(leadingSalutation('大家早上好！今天，我們迎來新學年。'), '大家早上好！');
+    assert.equal(leadingSalutation('各位老師、各位家長、親愛的同學們：'), '各位老師、各位家長、親愛的同學們：');
+    assert.equal(leadingSalutation('各位校友：'), '各位校友：');
     assert.equal(leadingSalutation('同志们！让我们携起手来。'), undefined, 'an exclamation that goes on is the closing cue');
     const outline = outlineOf('在某会上的发言\n尊敬的各位领导、\n各位同事：\n很高兴发言。\n一、做法\n');
     assert.deepEqual(outline.salutations, [{ line: 2, text: '尊敬的各位领导、' }, { line: 3, text: '各位同事：' }]);
@@ -248,13 +264,13 @@ suite('outlines of speeches by other authors', () => {
   });
 });
 
-suite('outlines of ten speeches written for this test by someone who had not read the parser', () => {
+suite('outlines of speeches written for this test by people who had not read the parser', () => {
   // Each file's outline was written by hand before the parser was run on it; where the parser's reading was
   // as good (a closing paragraph listed with its formula, two formulas on one line listed apart), it was kept.
   const folder = 'others';
   const files = readdirSync(`test/fixtures/speeches/${folder}`).filter(name => name.endsWith('.txt')).sort();
 
-  test('all ten are here', () => assert.equal(files.length, 10));
+  test('all twenty-two are here', () => assert.equal(files.length, 22));
 
   for (const name of files) {
     test(name, () => {
