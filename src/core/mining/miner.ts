@@ -11,7 +11,7 @@ import { mineQuotationEntries } from './quotations';
 import { mineRoleEntries } from './roles';
 import { mineScaffoldEntries } from './scaffolds';
 import { mineTemplateEntries } from './templates';
-import { segmentDocument, tokenCorpus, TokenDictionary, type DocumentTokens } from './tokens';
+import { segmentDocuments, tokenCorpus, TokenDictionary, type DocumentTokens } from './tokens';
 import { ENTRY_KINDS } from '../library';
 
 export interface CorpusFile {
@@ -33,7 +33,7 @@ export function prepareFile(file: CorpusFile, segment: Segment, dictionary: Toke
 }
 
 function segmentParsed(path: string, parsed: ParsedDocument[], segment: Segment, dictionary: TokenDictionary): PreparedFile {
-  return { path, parsed, tokens: parsed.map(doc => segmentDocument(doc.paragraphs, segment, dictionary)) };
+  return { path, parsed, tokens: segmentDocuments(parsed.map(doc => doc.paragraphs), segment, dictionary) };
 }
 
 function documentsTable(parsed: readonly ParsedDocument[]): LibraryDocument[] {

@@ -96,28 +96,67 @@ export interface TokenizedCorpus {
 /** Reused by every call: a document's ids are gathered here, then copied out at their final length. */
 let scratch = new Int32Array(1 << 16);
 
-/** Segments one document's paragraphs; punctuation, digits and Latin text become clause boundaries. */
-export function segmentDocument(paragraphs: readonly { line: number; text: string }[], segment: Segment, dictionary: TokenDictionary): DocumentTokens {
+/**
+ * How much text is cut before its tokens are looked up. Between cuts the segmenter's large working set pushes
+ * the dictionary's tables out of the CPU caches; looking up a batch's tokens in one pass finds them warm, and a
+ * batch this size holds a few megabytes of token strings at most.
+ */
+const BATCH_CHARACTERS = 1 << 17;
+
+interface CutParagraph {
+  readonly tokens: readonly string[];
+  readonly paragraphs: readonly { line: number; text: string }[];
+  readonly index: number;
+}
+
+/**
+ * Segments documents (each a list of paragraphs) into token ids; punctuation, digits and Latin text become
+ * clause boundaries, and each paragraph ends with one.
+ */
+export function segmentDocuments(documents: readonly (readonly { line: number; text: string }[])[], segment: Segment, dictionary: TokenDictionary): DocumentTokens[] {
+  const results: DocumentTokens[] = [];
   let length = 0;
-  const paragraphEnds = new Int32Array(paragraphs.length);
-  paragraphs.forEach((paragraph, index) => {
-    const tokens = segment(paragraph.text);
-    if (length + tokens.length + 1 > scratch.length) {
-      const grown = new Int32Array(Math.max(scratch.length * 2, length + tokens.length + 1));
-      grown.set(scratch.subarray(0, length));
-      scratch = grown;
+  let paragraphEnds: number[] = [];
+  let batch: CutParagraph[] = [];
+  let batchCharacters = 0;
+  const lookUpBatch = (): void => {
+    for (const { tokens, paragraphs, index } of batch) {
+      if (length + tokens.length + 1 > scratch.length) {
+        const grown = new Int32Array(Math.max(scratch.length * 2, length + tokens.length + 1));
+        grown.set(scratch.subarray(0, length));
+        scratch = grown;
+      }
+      for (let t = 0; t < tokens.length; t++) {
+        const id = dictionary.idOf(tokens[t]);
+        if (id === BOUNDARY && length > 0 && scratch[length - 1] === BOUNDARY) continue;
+        scratch[length++] = id;
+      }
+      scratch[length++] = BOUNDARY;
+      paragraphEnds.push(length);
+      if (index < paragraphs.length - 1) continue;
+      const lines = new Int32Array(length);
+      paragraphs.forEach((paragraph, i) => lines.fill(paragraph.line, i > 0 ? paragraphEnds[i - 1] : 0, paragraphEnds[i]));
+      results.push({ ids: scratch.slice(0, length), lines });
+      length = 0;
+      paragraphEnds = [];
     }
-    for (let t = 0; t < tokens.length; t++) {
-      const id = dictionary.idOf(tokens[t]);
-      if (id === BOUNDARY && length > 0 && scratch[length - 1] === BOUNDARY) continue;
-      scratch[length++] = id;
+    batch = [];
+    batchCharacters = 0;
+  };
+  for (const paragraphs of documents) {
+    if (paragraphs.length === 0) {
+      lookUpBatch(); // the documents before it come first
+      results.push({ ids: new Int32Array(0), lines: new Int32Array(0) });
+      continue;
     }
-    scratch[length++] = BOUNDARY;
-    paragraphEnds[index] = length;
-  });
-  const lines = new Int32Array(length);
-  paragraphs.forEach((paragraph, index) => lines.fill(paragraph.line, index > 0 ? paragraphEnds[index - 1] : 0, paragraphEnds[index]));
-  return { ids: scratch.slice(0, length), lines };
+    paragraphs.forEach((paragraph, index) => {
+      batch.push({ tokens: segment(paragraph.text), paragraphs, index });
+      batchCharacters += paragraph.text.length;
+      if (batchCharacters >= BATCH_CHARACTERS) lookUpBatch();
+    });
+  }
+  lookUpBatch();
+  return results;
 }
 
 /** The corpus the token miners read: the documents' streams and how often each token occurs in them. */
