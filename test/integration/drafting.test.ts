@@ -43,6 +43,36 @@ suite('Outline-driven drafting', () => {
     assert.ok(first.range.contains(first.selectionRange), 'the selection range lies inside the range');
   });
 
+  test('front and end matter stay out of the outline: subtitle, date and speaker above, signature and 附件 list below', async () => {
+    await activeExtension();
+    const draft = [
+      '凝心聚力 砥砺前行',
+      '——在全市民营经济发展座谈会上的交流发言',
+      '（2024年4月2日）',
+      '尊敬的各位领导：',
+      '一、主要做法',
+      '（一）优化服务。我们坚持问题导向。',
+      '二、下一步打算',
+      '二、几点建议',
+      '发言完毕，谢谢大家！',
+      '市工商联',
+      '2024年4月2日',
+      '附件：1.企业名单',
+      '2.问题清单',
+      '',
+    ].join('\n');
+    const editor = await openDraft(draft);
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+    const tree = JSON.stringify(symbols.map(symbol => [symbol.name, symbol.children.map(child => [child.name, child.children.map(grandchild => grandchild.name)])]));
+    assert.equal(tree, JSON.stringify([['凝心聚力 砥砺前行', [['主要做法', ['优化服务']], ['下一步打算', []], ['几点建议', []]]]]), 'the title and its sections only');
+    // The repeated 二、 is flagged; the attachment's 1. 2. under no heading are not speech numbering.
+    const warnings = await eventually(() => {
+      const found = vscode.languages.getDiagnostics(editor.document.uri).filter(d => d.source === '讲稿助手');
+      return found.length > 0 ? found : undefined;
+    }, 'the repeated 二、 to be flagged');
+    assert.equal(warnings.map(d => d.range.start.line).join(','), '7', 'only the second 二、');
+  });
+
   test('inserting a library entry by id puts its text at the cursor as one undo step', async () => {
     const closing = await plainClosingFormula();
     const editor = await openDraft('前文。\n');
