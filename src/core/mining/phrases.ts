@@ -42,7 +42,8 @@ class NeighbourEntropy {
     if (candidate >= this.totals.length) this.grow();
     this.totals[candidate]++;
     if (neighbour === BOUNDARY) return;
-    const count = this.pairs.counts[this.pairs.add(candidate, neighbour, 0)];
+    const pair = this.pairs.add(candidate, neighbour, 0);
+    const count = this.pairs.counts[pair]; // after `add`, which may replace `counts` with a larger array
     this.sums[candidate] += xLogX(count) - xLogX(count - 1);
   }
 

@@ -135,7 +135,8 @@ export function mineTemplateEntries(corpus: TokenizedCorpus, documents: readonly
       documentCount[frame] = (documentCount[frame] ?? 0) + 1;
       firstUses.push(frame, document, position);
     }
-    if (frameFillers.counts[frameFillers.add(frame, filler, 0)] === 1) {
+    const pair = frameFillers.add(frame, filler, 0);
+    if (frameFillers.counts[pair] === 1) { // read after `add`, which may replace `counts` with a larger array
       distinctFillers[frame] = (distinctFillers[frame] ?? 0) + 1;
       newFillers.push(frame, filler);
     }
