@@ -6,7 +6,7 @@
 import type { LibraryDocument, LibraryEntry } from '../library';
 import { EntryCollector, type Group } from './collector';
 import { PairTable } from './pairTable';
-import { BOUNDARY, type TokenizedCorpus } from './tokens';
+import { BOUNDARY, lineAt, type TokenizedCorpus } from './tokens';
 
 const MIN_OCCURRENCES = 3;
 const MIN_DOCUMENTS = 2;
@@ -69,7 +69,7 @@ interface Candidate {
 }
 
 export function minePhraseEntries(corpus: TokenizedCorpus, documents: readonly LibraryDocument[]): LibraryEntry[] {
-  const { table, streams, lines } = corpus;
+  const { table, streams } = corpus;
   const bigrams = new PairTable();
   const trigrams = new PairTable();
   let totalTokens = 0;
@@ -135,7 +135,7 @@ export function minePhraseEntries(corpus: TokenizedCorpus, documents: readonly L
   const observe = (candidate: Candidate, ids: Int32Array, start: number, end: number, document: number): void => {
     left.observe(candidate.index, start > 0 ? ids[start - 1] : BOUNDARY);
     right.observe(candidate.index, end < ids.length ? ids[end] : BOUNDARY);
-    collector.record(candidate.group, candidate.text, documents[document], lines[document][start]);
+    collector.record(candidate.group, candidate.text, documents[document], lineAt(corpus.documents[document], start));
   };
 
   // Second pass: occurrences of the shortlisted n-grams, with their neighbours.

@@ -8,7 +8,7 @@ import type { LibraryDocument, LibraryEntry } from '../library';
 import { escapeSnippetText, tabStop } from '../snippet';
 import { EntryCollector } from './collector';
 import { PairTable } from './pairTable';
-import { BOUNDARY, type TokenizedCorpus } from './tokens';
+import { BOUNDARY, lineAt, type TokenizedCorpus } from './tokens';
 
 /** How many of the most frequent words form frames. */
 const ANCHOR_WORDS = 200;
@@ -112,7 +112,7 @@ function unchain(table: PairTable, id: number): number[] {
 }
 
 export function mineTemplateEntries(corpus: TokenizedCorpus, documents: readonly LibraryDocument[]): LibraryEntry[] {
-  const { table, lines } = corpus;
+  const { table } = corpus;
   const words = table.texts;
   const anchors = anchorSet(table.counts, words);
   const wordLength = Int32Array.from(words, word => word.length);
@@ -177,7 +177,7 @@ export function mineTemplateEntries(corpus: TokenizedCorpus, documents: readonly
     const found = chosen.get(firstUses[i]);
     if (!found) continue;
     const document = firstUses[i + 1];
-    collector.record(collector.group(found.text), found.text, documents[document], lines[document][firstUses[i + 2]]);
+    collector.record(collector.group(found.text), found.text, documents[document], lineAt(corpus.documents[document], firstUses[i + 2]));
   }
   for (const [frame, found] of chosen) {
     const group = collector.group(found.text);

@@ -79,18 +79,35 @@ export class TokenDictionary {
   }
 }
 
-/** One document's tokens: ids (BOUNDARY between clauses and paragraphs) and each position's 1-based line. */
+/**
+ * One document's tokens: ids (BOUNDARY between clauses and paragraphs), and where each paragraph's tokens end
+ * with its 1-based line (a line per paragraph, not per token: a corpus has millions of tokens).
+ */
 export interface DocumentTokens {
   readonly ids: Int32Array;
-  readonly lines: Int32Array;
+  readonly paragraphEnds: Int32Array;
+  readonly paragraphLines: Int32Array;
+}
+
+/** The 1-based file line of the paragraph that holds token `position`. */
+export function lineAt(tokens: DocumentTokens, position: number): number {
+  const { paragraphEnds, paragraphLines } = tokens;
+  let low = 0;
+  let high = paragraphEnds.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (paragraphEnds[middle] > position) high = middle;
+    else low = middle + 1;
+  }
+  return paragraphLines[low];
 }
 
 export interface TokenizedCorpus {
   readonly table: { readonly texts: readonly string[]; readonly counts: Int32Array };
   /** Per document: token ids of its paragraphs, BOUNDARY between clauses and paragraphs. */
   readonly streams: readonly Int32Array[];
-  /** Per document: for each position, the 1-based file line of its paragraph. */
-  readonly lines: readonly Int32Array[];
+  /** Per document: its tokens, for `lineAt`. */
+  readonly documents: readonly DocumentTokens[];
 }
 
 /** Reused by every call: a document's ids are gathered here, then copied out at their final length. */
@@ -116,7 +133,7 @@ interface CutParagraph {
 export function segmentDocuments(documents: readonly (readonly { line: number; text: string }[])[], segment: Segment, dictionary: TokenDictionary): DocumentTokens[] {
   const results: DocumentTokens[] = [];
   let length = 0;
-  let paragraphEnds: number[] = [];
+  let paragraphEnds = new Int32Array(0);
   let batch: CutParagraph[] = [];
   let batchCharacters = 0;
   const lookUpBatch = (): void => {
@@ -132,13 +149,11 @@ export function segmentDocuments(documents: readonly (readonly { line: number; t
         scratch[length++] = id;
       }
       scratch[length++] = BOUNDARY;
-      paragraphEnds.push(length);
+      if (index === 0) paragraphEnds = new Int32Array(paragraphs.length);
+      paragraphEnds[index] = length;
       if (index < paragraphs.length - 1) continue;
-      const lines = new Int32Array(length);
-      paragraphs.forEach((paragraph, i) => lines.fill(paragraph.line, i > 0 ? paragraphEnds[i - 1] : 0, paragraphEnds[i]));
-      results.push({ ids: scratch.slice(0, length), lines });
+      results.push({ ids: scratch.slice(0, length), paragraphEnds, paragraphLines: Int32Array.from(paragraphs, paragraph => paragraph.line) });
       length = 0;
-      paragraphEnds = [];
     }
     batch = [];
     batchCharacters = 0;
@@ -146,7 +161,7 @@ export function segmentDocuments(documents: readonly (readonly { line: number; t
   for (const paragraphs of documents) {
     if (paragraphs.length === 0) {
       lookUpBatch(); // the documents before it come first
-      results.push({ ids: new Int32Array(0), lines: new Int32Array(0) });
+      results.push({ ids: new Int32Array(0), paragraphEnds: new Int32Array(0), paragraphLines: new Int32Array(0) });
       continue;
     }
     paragraphs.forEach((paragraph, index) => {
@@ -165,5 +180,5 @@ export function tokenCorpus(documents: readonly DocumentTokens[], dictionary: To
   for (const { ids } of documents) {
     for (let i = 0; i < ids.length; i++) if (ids[i] !== BOUNDARY) counts[ids[i]]++;
   }
-  return { table: { texts: dictionary.texts, counts }, streams: documents.map(doc => doc.ids), lines: documents.map(doc => doc.lines) };
+  return { table: { texts: dictionary.texts, counts }, streams: documents.map(doc => doc.ids), documents };
 }
