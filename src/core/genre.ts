@@ -19,8 +19,9 @@ const SPEAKER_ANNOUNCES_POINTS = /讲(?:几|[一二三四五六七八九两])点
 
 /** These decide alone: a 党课讲稿 is a 党课, a 述职报告 is a 述职. */
 const DECISIVE: readonly [RegExp, Genre][] = [
-  [/党课|辅导报告/, '党课'],
-  [/述职|述责述廉/, '述职'],
+  // Not when the word names a meeting or a task: `在全市党课工作推进会上的讲话`, `述职评议会上的讲话`.
+  [/党课(?!工作|会|大会|会议|推进|评议|动员|部署)|辅导报告/, '党课'],
+  [/述职(?!评议|工作|会|大会|会议)|述责述廉/, '述职'],
 ];
 
 /**
@@ -41,9 +42,12 @@ export function genreFromTitle(rawTitle: string | undefined, salutation?: string
     }
     if (best) return best.genre;
   }
-  // An untitled text that opens with 同志们 (or addresses a congress's 代表) is a speech to a meeting; so is one
-  // whose speaker announces the points to make (`我讲几点意见`).
+  // Untitled: a transition that names the speaker's part (`作简要交流发言`, `报告如下`) decides; otherwise a speaker
+  // who opens with 同志们 (or addresses a congress's 代表) or announces the points to make (`我讲几点意见`) gives a
+  // speech to a meeting, even one that sums up (`下面，我对读书班进行简要总结`).
+  const named = transition ? genreFromTitle(transition) : '其他';
+  if (named === '发言' || named === '汇报') return named;
   if (salutation && /同志们|代表|委员/.test(toMatchForm(salutation))) return '讲话';
   if (transition && SPEAKER_ANNOUNCES_POINTS.test(toMatchForm(transition))) return '讲话';
-  return transition ? genreFromTitle(transition) : '其他';
+  return named;
 }

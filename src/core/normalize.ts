@@ -40,6 +40,13 @@ const MATCH_FORM = new Map<string, string>([
 const MAPPED = new Uint16Array(0x10000);
 for (const [unit, form] of MATCH_FORM) MAPPED[unit.charCodeAt(0)] = form.charCodeAt(0);
 
+/** 1 for each UTF-16 unit of `marks`, indexed by code: a membership test per unit without hashing. */
+export function unitTable(marks: string): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const mark of marks) table[mark.charCodeAt(0)] = 1;
+  return table;
+}
+
 /** Same length as `text`, offsets preserved. Most text has nothing to map and comes back as it is. */
 export function toMatchForm(text: string): string {
   let mapped = '';
@@ -63,15 +70,18 @@ export function trimParagraph(text: string): string {
   return text.replace(/^[\s\u00a0\u3000\ufeff]+|[\s\u00a0\u3000\ufeff]+$/g, '');
 }
 
-/** Markup that scraped and Markdown-written speeches put around a line: `## 一、…`, `> 作者`, `**一、…**`. */
-const LINE_MARKUP = /^(?:#{1,6}[ \t]+|>[ \t]*)|^\*\*(?=.*\*\*$)|\*\*$/g;
+/** Markup that scraped and Markdown-written speeches put at a line's start: `## ` headings, `> ` quotes. */
+const LINE_PREFIX = /^(?:#{1,6}[ \t]+|>[ \t]*)/;
+/** Bold that opens a line (`**一、总体情况**`, `**（一）加强领导。**各级…`): its marks go, its words stay. */
+const LEADING_BOLD = /^\*\*(.+?)\*\*/;
 
 /**
- * A line without its Markdown heading marks, quote mark or whole-line bold, so `## 一、总体情况` reads as the
+ * A line without its Markdown heading marks, quote mark or opening bold, so `## **一、总体情况**` reads as the
  * heading `一、总体情况` in any file: no speech starts a line with these. Call on a trimmed line.
  */
 export function withoutLineMarkup(line: string): string {
-  return line.startsWith('#') || line.startsWith('>') || line.startsWith('**') ? trimParagraph(line.replace(LINE_MARKUP, '')) : line;
+  if (!line.startsWith('#') && !line.startsWith('>') && !line.startsWith('**')) return line;
+  return trimParagraph(trimParagraph(line.replace(LINE_PREFIX, '')).replace(LEADING_BOLD, '$1'));
 }
 
 const MARKDOWN_ORDERED_ITEM = /^([ \t]*\d{1,9}[.)][ \t]+)/gm;

@@ -102,16 +102,18 @@ const HEADING_PATTERNS: readonly { family: NumberingFamily; pattern: RegExp }[] 
 const ENUMERATION = new RegExp(`(?:^|[。；！？：，])((${CN})(?:是|要|则|方面是)|首先|其次|再次|最后)`, 'g');
 const ORDER_WORDS: Readonly<Record<string, number>> = { 首先: 1, 其次: 2, 再次: 3, 最后: 4 };
 
-const ADDRESS_TERM = /^(?:尊敬的|亲爱的|敬爱的)?(?:各位|全体|在座的|与会)?[^，。！？：]{0,10}?(?:领导|同志|同志们|同事|同事们|朋友们|来宾|嘉宾|代表|老师|老师们|同学们|女士们|先生们|战友们|党员|委员|专家|评委|评委们|同仁|同仁们|伙伴们|家人|家人们|乡亲们|父老乡亲|家长|家长们|校友|校友们|村民|村民们|居民|居民们|学员|学员们|队员|队员们|同胞们|官兵|志愿者|干部|职工|员工|团员|书记|主任|主席|部长|厅长|局长|处长|省长|市长|县长|区长|镇长|乡长|校长|院长|行长|董事长|总经理|经理)$/;
+const ADDRESS_TERM = /^(?:尊敬的|亲爱的|敬爱的)?(?:各位|全体|在座的|与会)?[^，。！？：]{0,10}?(?:领导|同志|同志们|同事|同事们|朋友们|来宾|嘉宾|代表|老师|老师们|同学们|女士们|先生们|战友们|党员|委员|专家|评委|评委们|同仁|同仁们|伙伴们|家人|家人们|乡亲们|父老乡亲|家长|家长们|校友|校友们|村民|村民们|居民|居民们|学员|学员们|队员|队员们|同胞们|官兵|志愿者|干部|职工|员工|团员|负责人|负责同志|书记|主任|主席|部长|厅长|局长|处长|省长|市长|县长|区长|镇长|乡长|校长|院长|行长|董事长|总经理|经理)$/;
 /** `大家好`, `大家早上好`, `上午好`, `各位好`. */
 const GREETING_WORDS = '(?:大家(?:早上|上午|中午|下午|晚上)?好|(?:早上|上午|中午|下午|晚上)好|各位好)';
 const GREETING = new RegExp(`^${GREETING_WORDS}[！!。]?`);
 const GREETING_AFTER_ADDRESS = new RegExp(`[，]?${GREETING_WORDS}`);
-const CLOSING_FORMULA = /我就讲(?:这些|这么多|到这里)|就(?:讲|说|汇报|发言)到这里|我就(?:说|汇报)这些|谢谢大家|谢谢各位|谢谢！|^谢谢[。！]?$|(?:发言|汇报|报告|讲话|述职)完毕|(?:汇报|发言|讲)完了|到此结束|不妥之处|不当之处|批评指正|特此报告|以上(?:汇报|报告|述职|发言)|以上是(?:我|本人)的|请(?:予|各位领导|大家)?[^，。]{0,10}(?:审议|评议)|宣布[^。]{0,30}(?:闭幕|结束)/;
+const CLOSING_FORMULA = /我就讲(?:这些|这么多|到这里)|就(?:讲|说|汇报|发言)到这里|我就(?:说|汇报)这些|谢谢大家|谢谢各位|谢谢！|^谢谢[。！]?$|(?:发言|汇报|报告|讲话|述职)完毕|(?:汇报|发言|讲)完了|到此结束|不妥之处|不当之处|批评指正|特此报告|以上(?:汇报|报告|述职|发言)|以上是(?:我|本人)的|请(?:予|各位领导|大家)?[^，。]{0,10}(?:审议|评议)|宣布[^。]{0,30}(?:闭幕|结束)|^(?:最后，)?(?:衷心|真诚)?祝(?:愿)?(?:大家|各位|全体|同志们|老师们|同学们|朋友们)/;
 const TRANSITION = /下面|以下|现将|现就|如下[：。]?$|(?:讲|谈|提|说)(?:几|[一二三四五六七八九两])点|几点(?:意见|看法|体会|要求|建议|感受)/;
 const CLOSING_CUE = /^(?:同志们|各位|同事们|朋友们|老师们|同学们)[，！]|^让我们|^总之|^总而言之|^最后[，。]|^我们坚信|让我们/;
 /** A paragraph opening with an address (`各位领导、同事们，…`, `女士们、先生们，…`): how a closing turns to the audience. */
 const ADDRESS_OPENING = /^([^，！。：]{2,24})[，！]/;
+/** The audience itself, not any noun of office: `各位…`, `尊敬的…`, or a plural in 们 (`同事们`, `女士们`). */
+const AUDIENCE = /^(?:(?:尊敬的|亲爱的|敬爱的)?(?:各位|全体|在座的)[^，！。：、]{1,8}|(?!我们|你们|他们|她们|咱们)[^，！。：、]{1,4}们)$/;
 const MAX_FORMULA_LENGTH = 40;
 
 const SALUTATION_WINDOW = 64;
@@ -144,8 +146,8 @@ export function leadingSalutation(text: string): string | undefined {
     const greetingAt = form.search(GREETING_AFTER_ADDRESS);
     if (greetingAt > 0 && greetingAt <= 30 && isAddressRun(form.slice(0, greetingAt))) end = greetingAt;
     else if (greetingAt === 0) end = 0;
-    // `同志们！` standing alone: the address exclaimed.
-    else if (/^[^！!]{2,30}[！!]$/.test(form) && form.length === text.length && isAddressRun(form.slice(0, -1))) return text;
+    // `同志们！` standing alone (the address exclaimed), or address terms set apart by spaces (`各位领导 各位来宾`).
+    else if (form.length <= 30 && isAddressRun(form.replace(/[！!：]$/, '').replace(/\s+/g, '、'))) return text;
     else return undefined;
   }
   const rest = form.slice(end).replace(/^，/, '');
@@ -224,10 +226,10 @@ export function isClosingFormula(text: string): boolean {
 
 /** Whether a paragraph after the last section reads as the closing: a rallying cue or an address to the audience. */
 function isClosingCue(text: string): boolean {
-  const form = toMatchForm(text.slice(0, 80));
-  if (CLOSING_CUE.test(form) || (text.length > 80 && CLOSING_CUE.test(toMatchForm(text)))) return true;
+  const form = toMatchForm(text);
+  if (CLOSING_CUE.test(form)) return true;
   const address = ADDRESS_OPENING.exec(form);
-  return address !== null && isAddressRun(address[1]);
+  return address !== null && address[1].split(/[，、]/).every(part => AUDIENCE.test(part.trim()));
 }
 
 /** The closing formulas that end a paragraph, as written (`…。我就讲这些，谢谢大家！`). */
@@ -253,7 +255,11 @@ const SUBTITLE = /^(?:——|—|--|－－)\s*[^—\s-]/;
 const DATE_LINE = /^[（(]?\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年(?:\s*[\d〇○零一二三四五六七八九十]{1,3}\s*月(?:\s*[\d〇○零一二三四五六七八九十]{1,3}\s*日)?)?\s*[）)]?$/;
 /** An editor's note in brackets: `（根据录音整理）`, `（有删节）`. */
 const BRACKETED_NOTE = /^[（(〔【][^（）()〔〕【】]{1,40}[）)〕】]$/;
-const ATTACHMENT = /^附件(?:\s*[：:\d一二三四五六七八九十]|$)/;
+/**
+ * An attachment label line: `附件：`, `附件1：工作台账`, `附件：1.问题清单`. A body sentence that mentions an attachment
+ * (`附件1中的任务分工，各单位要…`) has clause marks and is no label.
+ */
+const ATTACHMENT = /^附件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})?\s*(?:[：:．.、]|$)[^，。；！？]{0,40}$/;
 /** A speaker, unit or signature line (`市住房和城乡建设局局长  张三`, `区应急管理局`): short, without clause marks. */
 const MAX_SIGNATURE_LENGTH = 30;
 const CLAUSE_MARK = /[，。！？；：、“”,.!?;:]/;
@@ -266,15 +272,30 @@ const ATTACHMENT_WINDOW = 20;
 const MAX_FRAME_LINE_LENGTH = 44;
 
 /** `述职人：王建军　2024年1月8日`, `汇报单位：…`, `主讲人：张三`, `来源：江城日报`: a labelled byline or source. */
-const LABELLED_LINE = /^(?:[\u4e00-\u9fa5]{1,4}(?:人|单位|日期|时间|电话|部门)|来源|作者|出处|整理|审核|审稿|签发|编辑|责任编辑|撰稿|供稿|执笔)\s*[：:]/;
+const LABELLED_LINE = /^(?:(?:述职|汇报|报告|发言|主讲|讲话|联系|执笔|整理|审核|签发|撰稿|起草|负责)人|(?:报告|汇报|发言|主办|承办)?单位|部门|日期|时间|(?:联系)?电话|来源|作者|出处|整理|审核|审稿|签发|(?:责任)?编辑|撰稿|供稿|执笔)\s*[：:]/;
+/** What a unit's name ends with (`区应急管理局`, `XX县委办公室`), a post (`局长`, `党总支书记`), or an editor's credit. */
+const SIGNATURE_PART = /(?:局|委|办|院|厅|处|科|所|署|室|站|中心|公司|集团|党委|党组|支部|总支|街道|社区|村委会|居委会|政府|人大|政协|法院|检察院|医院|银行|分行|支行|大学|学院|学校|委员会|办公室|局长|书记|主任|部长|厅长|处长|科长|所长|院长|校长|行长|董事长|总经理|经理|主席|秘书长|理事长|队长|站长)(?:整理|印发|供稿|提供|制)?$/;
+/** A person's name standing beside a unit or a date (`王建军`, `×××`; a two-character name is often spaced: `孙　悦`). */
+const PERSON_NAME = /^(?:[\u4e00-\u9fa5·]{1,4}|[×X*]{1,3})$/;
 
-/** A date, a bracketed note, a labelled byline or a signature-like line that is none of the speech's own parts. */
+/**
+ * A signature or speaker line: a unit or post, possibly with a name and a date beside it (`石桥镇柳树湾村党总支书记　王建军`,
+ * `江城县人民政府办公室　2024年3月15日`). A bare name or slogan is none.
+ */
+function isSignatureLine(form: string): boolean {
+  const parts = form.split(/\s+/).filter(Boolean);
+  const isUnitOrDate = (part: string): boolean => SIGNATURE_PART.test(part) || DATE_LINE.test(part);
+  return parts.some(isUnitOrDate) && parts.every(part => isUnitOrDate(part) || (parts.length > 1 && PERSON_NAME.test(part)));
+}
+
+/** A date, a bracketed note, a labelled byline or a signature line: none of the speech's own parts. */
 function isFrameLine(text: string): boolean {
   if (text.length > MAX_FRAME_LINE_LENGTH) return false;
-  const form = toMatchForm(text);
+  const form = trimParagraph(toMatchForm(text));
+  // An address or greeting without its punctuation (`各位领导大家好`, `各位家人：`) is still the speech talking.
+  if (isAddressRun(form.replace(/[：！]$/, '')) || GREETING_AFTER_ADDRESS.test(form)) return false;
   if (DATE_LINE.test(form) || BRACKETED_NOTE.test(form) || LABELLED_LINE.test(form)) return true;
-  return form.length <= MAX_SIGNATURE_LENGTH && !CLAUSE_MARK.test(form) && !ADDRESS_TERM.test(form) && !GREETING.test(form)
-    && !matchHeading(text) && !isClosingFormula(text);
+  return form.length <= MAX_SIGNATURE_LENGTH && !CLAUSE_MARK.test(form) && isSignatureLine(form) && !matchHeading(text) && !isClosingFormula(text);
 }
 
 /** How many paragraphs at the start are front matter (a subtitle, a date, the speaker), before the speech begins. */
@@ -288,7 +309,7 @@ function frontMatterEnd(source: readonly SourceLine[]): number {
 function endMatterStart(source: readonly SourceLine[], floor: number): number {
   let start = source.length;
   for (let i = Math.max(floor, source.length - ATTACHMENT_WINDOW); i < source.length; i++) {
-    if (source[i].text.startsWith('附件') && ATTACHMENT.test(toMatchForm(source[i].text.slice(0, 4)))) {
+    if (source[i].text.startsWith('附件') && ATTACHMENT.test(toMatchForm(source[i].text))) {
       start = i;
       break;
     }
@@ -385,14 +406,14 @@ export function parseDocument(document: SourceDocument): ParsedDocument {
   });
   const salutation = paragraphs.find(p => p.salutation)?.salutation;
   const transition = paragraphs.find(p => p.transition)?.transition;
-  // A subtitle names the occasion (`——在…专题党课上的讲稿`): it has the last word on the genre.
+  // A subtitle names the occasion (`——在…专题党课上的讲稿`): when it names a genre, that is the genre.
   const subtitle = source.slice(0, frontEnd).find(line => SUBTITLE.test(line.text))?.text;
-  const titles = [document.title?.text, subtitle].filter(Boolean).join(' ');
+  const subtitleGenre = subtitle ? genreFromTitle(subtitle) : '其他';
   return {
     file: document.file,
     indexInFile: document.indexInFile,
     title: document.title,
-    genre: genreFromTitle(titles || undefined, salutation, transition),
+    genre: subtitleGenre !== '其他' ? subtitleGenre : genreFromTitle(document.title?.text, salutation, transition),
     paragraphs,
   };
 }

@@ -135,6 +135,11 @@ suite('structure parser', () => {
     for (const [title, genre] of cases) assert.equal(genreFromTitle(title), genre, title);
     assert.equal(genreFromTitle(undefined, '各位代表：', '下面，我讲三点意见。'), '讲话', 'untitled, to a congress');
     assert.equal(genreFromTitle(undefined, '各位领导：', '我代表县人大常委会，讲几点意见。'), '讲话', 'untitled, the speaker announces points');
+    assert.equal(genreFromTitle(undefined, '各位领导、各位代表：', '下面，我代表市教育局作简要交流发言。'), '发言', 'untitled: the transition names the part');
+    assert.equal(genreFromTitle(undefined, '主任、各位副主任、各位委员：', '现将有关情况报告如下：'), '汇报');
+    assert.equal(genreFromTitle(undefined, '同志们：', '下面，我对读书班取得的成效进行简要总结，同时提几点要求。'), '讲话', 'summing up is what the speech does, not its genre');
+    assert.equal(genreFromTitle('在全市党课工作推进会上的讲话'), '讲话');
+    assert.equal(genreFromTitle('在述职评议会上的讲话'), '讲话');
   });
 });
 
@@ -187,6 +192,8 @@ suite('outlines of speeches by other authors', () => {
     assert.equal(outline.genre, '党课');
     assert.deepEqual(outline.salutations, [{ line: 6, text: '尊敬的各位领导：' }, { line: 7, text: '大家好！' }]);
     assert.equal(outlineOf('凝心聚力 砥砺前行\n\n——在全市民营经济发展座谈会上的交流发言\n\n各位领导：\n一、主要做法\n').genre, '发言', 'a subtitle after a blank line stays with its title');
+    assert.equal(outlineOf('凝心聚力 砥砺前行\n——在全市党课工作推进会上的讲话\n同志们：\n一、统一思想\n').genre, '讲话', 'a meeting about 党课 is no 党课');
+    assert.equal(outlineOf('共青团江城市委书记　孙　悦\n（2024年3月5日）\n尊敬的各位来宾：\n大家上午好！\n一、回顾\n').salutations.length, 2, 'a spaced two-character name');
     const doc = parseDraft('在某会上的讲话\n（2024年2月20日）\n同志们：\n今天召开全市会议，主要任务是部署工作。\n一、统一思想\n');
     assert.deepEqual(doc.paragraphs.map(p => p.role), ['front-matter', 'salutation', 'opening', 'heading'], 'the date is no opening');
   });
@@ -212,6 +219,20 @@ suite('outlines of speeches by other authors', () => {
     for (const address of ['各位领导、同事们，', '女士们、先生们，', '各位来宾，']) {
       const outline = outlineOf(`在某会上的发言\n各位领导：\n一、主要做法\n抓学习。\n${address}新征程上，我们将锚定目标、奋勇争先，作出新的更大贡献！\n谢谢大家！\n`);
       assert.deepEqual(outline.closings.map(c => c.line), [5, 6], address);
+    }
+  });
+
+  test('what front and end matter must not swallow: body lines, unpunctuated salutations and closings, an audience of 家人', () => {
+    const attachmentInBody = outlineOf('在全市重点工作推进会上的讲话\n同志们：\n一、明确任务\n附件1中的任务分工，各单位要认真对照落实。\n二、狠抓落实\n要抓落实。\n三、强化保障\n谢谢大家！\n');
+    assert.deepEqual(attachmentInBody.headings.map(h => h.marker), ['一、', '二、', '三、'], 'a sentence that mentions an attachment is body');
+    assert.deepEqual(attachmentInBody.closings.map(c => c.text), ['谢谢大家！']);
+    assert.deepEqual(outlineOf('在某会上的讲话\n各位领导大家好\n今天很高兴在这里发言，我讲三点。\n一、回顾\n').salutations.map(x => x.text), ['各位领导大家好']);
+    assert.deepEqual(outlineOf('在某会上的讲话\n各位家人：\n今天是个好日子。\n一、回顾\n').salutations.map(x => x.text), ['各位家人：']);
+    assert.deepEqual(outlineOf('在某会上的讲话\n同志们：\n今天开会，部署工作。\n一、提高认识\n要提高认识。\n让我们携手努力共创佳绩\n').closings.map(c => c.text), ['让我们携手努力共创佳绩'], 'a closing still being typed');
+    assert.deepEqual(outlineOf('在某会上的致辞\n尊敬的各位领导 各位来宾 女士们 先生们\n今天我们隆重集会。\n').salutations.length, 1, 'address terms set apart by spaces');
+    for (const body of ['各级领导干部，要切实扛起安全生产责任。', '我们要关心关爱基层干部，帮助他们解决实际困难。']) {
+      const outline = outlineOf(`在某会上的讲话\n同志们：\n今天开会，我讲两点意见。\n一、提高认识\n要提高认识。\n二、强化保障\n${body}\n谢谢大家！\n`);
+      assert.deepEqual(outline.closings.map(c => c.text), ['谢谢大家！'], `${body}: a noun of office is no audience`);
     }
   });
 
@@ -248,6 +269,7 @@ suite('outlines of speeches by other authors', () => {
     const outline = outlineOf('# 学习心得体会\n\n> 综合科 刘晓琳\n\n## 一、理论学习更加系统\n\n### （一）筑牢思想根基\n\n**二、实践本领更加扎实**\n');
     assert.deepEqual(outline.title, { line: 1, text: '学习心得体会' });
     assert.deepEqual(outline.headings.map(h => [h.line, h.level, h.marker, h.text]), [[5, 1, '一、', '理论学习更加系统'], [7, 2, '（一）', '筑牢思想根基'], [9, 1, '二、', '实践本领更加扎实']]);
+    assert.deepEqual(outlineOf('学习体会\n## **一、总体情况**\n**（一）加强领导。**各级要加强领导。\n').headings.map(h => `${h.marker}${h.text}`), ['一、总体情况', '（一）加强领导']);
   });
 
   test('a file with two speeches: each speech its own outline and levels', () => {

@@ -3,7 +3,7 @@
  * `以学铸魂、以学增智、以学正风、以学促干`, `政治判断力、政治领悟力、政治执行力` inside a sentence, or
  * sibling headings such as `以“学”字开篇 / 以“实”字为准 / 以“干”字当头 / 以“改”字贯穿`.
  */
-import { toMatchForm } from '../normalize';
+import { toMatchForm, unitTable } from '../normalize';
 import { snippetWithSlots } from '../snippet';
 import type { ParsedDocument } from '../structure';
 import type { LibraryDocument, LibraryEntry, OutlineNode } from '../library';
@@ -105,8 +105,7 @@ function itemsOfRun(parts: readonly string[]): string[] | undefined {
 const ENUMERATION_COMMA = '、';
 const COMMA_UNIT = ENUMERATION_COMMA.charCodeAt(0);
 /** What ends the clause an enumeration runs in, by UTF-16 unit. */
-const CLAUSE_BREAKS = new Uint8Array(0x10000);
-for (const mark of '。！？；：，') CLAUSE_BREAKS[mark.charCodeAt(0)] = 1;
+const CLAUSE_BREAKS = unitTable('。！？；：，');
 
 /**
  * The sets in a paragraph: clauses with at least two `、` (three items). Clauses are found from the commas,

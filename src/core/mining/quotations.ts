@@ -4,6 +4,7 @@
  */
 import type { LibraryDocument, LibraryEntry } from '../library';
 import { isClosingFormula, type ParsedDocument } from '../structure';
+import { unitTable } from '../normalize';
 import { EntryCollector } from './collector';
 
 const QUOTED = /“([^“”]{6,80})”/g;
@@ -15,8 +16,7 @@ const CUE = /(?:强调|指出|说|讲|提出|要求|寄语|曾言|有言|云|道
  */
 const COUPLET_AT = /([\u4e00-\u9fa5]{4,7}[，；][\u4e00-\u9fa5]{4,7}(?:[，；][\u4e00-\u9fa5]{4,7}[，；][\u4e00-\u9fa5]{4,7})?)(?=[。！？”]|$)/y;
 /** The marks a sentence starts after, by UTF-16 unit. */
-const SENTENCE_STARTS_AFTER = new Uint8Array(0x10000);
-for (const mark of '。！？；“”') SENTENCE_STARTS_AFTER[mark.charCodeAt(0)] = 1;
+const SENTENCE_STARTS_AFTER = unitTable('。！？；“”');
 
 /** The couplet-shaped sentences of a paragraph, at its start or after a sentence mark or quote. */
 function coupletsIn(text: string): string[] {

@@ -7,7 +7,10 @@ import type { Segment } from '../segmenter';
 /** Marks a clause boundary in a token stream. */
 export const BOUNDARY = -1;
 
-/** jieba keeps runs of Han characters apart from punctuation, digits and Latin: the first unit decides. */
+/**
+ * The CJK Unified Ideographs words are made of. jieba keeps runs of Han characters apart from punctuation, digits
+ * and Latin, so a token's first unit tells a word from a boundary.
+ */
 const HAN_FIRST = 0x4e00;
 const HAN_COUNT = 0x9fa5 - 0x4e00 + 1;
 
@@ -31,7 +34,7 @@ export class TokenDictionary {
   /** The token's id, or BOUNDARY when it is not a word (punctuation, digits, Latin). */
   idOf(token: string): number {
     const c0 = token.charCodeAt(0) - HAN_FIRST;
-    if (c0 < 0 || c0 >= HAN_COUNT) return BOUNDARY;
+    if (!(c0 >= 0 && c0 < HAN_COUNT)) return BOUNDARY; // also NaN, for an empty token
     if (token.length === 1) {
       const id = this.singles[c0];
       return id >= 0 ? id : (this.singles[c0] = this.add(token));
