@@ -31,11 +31,29 @@ const HEADING_START = /^(?:[一二三四五六七八九十]+、|（[一二三四
 const ENDS_LIKE_A_SENTENCE = /[。！？；，、：…]$/;
 const MAX_TITLE_LENGTH = 80;
 
-/** Removes scrape markers; returns null for a line that is advertising, not content. */
+/** A web page's own lines, pasted with the speech: `当前位置：首页 > …`, `发布时间：…　浏览次数：…`, `【打印本页】`. */
+const PAGE_CHROME = /^当前位置[：:]|浏览次数|阅读次数|发布时间[：:].{0,30}(?:来源|作者|点击|浏览)|【(?:打印本页|关闭窗口|字体[：:]|字号[：:]|大 中 小)/;
+/**
+ * A label above a document's title, not its content: `附件2`, `材料之三`, `内部资料 注意保存`. Only before the title
+ * (at the end, an `附件` line starts the attachments).
+ */
+const DOCUMENT_LABEL = /^(?:附件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})?[：:]?|材料之?[一二三四五六七八九十\d]{1,2}|(?:(?:内部|会议)(?:资料|材料)|注意保存|仅供参考|请勿外传)(?:[\s，,]+(?:内部资料|注意保存|仅供参考|请勿外传))*)$/;
+
+/** Removes scrape markers; returns null for a line that is advertising or web-page chrome, not content. */
 export function cleanLine(raw: string): string | null {
   const text = withoutLineMarkup(trimParagraph(raw.replace(SCRAPE_MARKERS, '')));
-  if (ADVERTISING.test(text)) return null;
+  if (ADVERTISING.test(text) || PAGE_CHROME.test(text)) return null;
   return text;
+}
+
+/** A page's metadata line: `来源：人民网`, `发布时间：2024-06-12 09:30`. */
+const METADATA_LINE = /^(?:来源|发布时间|发布日期|发布者|作者|编辑|责任编辑)\s*[：:]/;
+
+/** Whether a line above the title is a label or metadata of the document (`附件2`, `来源：…`), which the title search passes over. */
+export function isDocumentLabel(text: string): boolean {
+  if (text.length > 60) return false;
+  const form = toMatchForm(text);
+  return METADATA_LINE.test(form) || (text.length <= 20 && DOCUMENT_LABEL.test(form));
 }
 
 /**
@@ -76,6 +94,7 @@ export function splitDocuments(fileText: string, file: string): SourceDocument[]
     }
     const line: SourceLine = { line: i + 1, text };
     const atStart = documents.length === 0 && !title && paragraphs.length === 0;
+    if (atStart && isDocumentLabel(text)) continue;
     if (afterBreak && isTitleLine(text, atStart)) {
       finish();
       title = line;

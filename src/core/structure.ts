@@ -4,9 +4,9 @@
  * headings, their numbering family, number, level and text. Mining, the outline view and the
  * numbering check all read its result.
  */
-import { isTitleLine, splitDocuments, type SourceDocument, type SourceLine } from './documents';
+import { cleanLine, isDocumentLabel, isTitleLine, splitDocuments, type SourceDocument, type SourceLine } from './documents';
 import { genreFromTitle, type Genre } from './genre';
-import { normalizeNewlines, toMatchForm, trimParagraph, withoutLineMarkup } from './normalize';
+import { normalizeNewlines, toMatchForm, trimParagraph } from './normalize';
 import { splitSentences, stripEdgePunctuation } from './sentences';
 
 export type ParagraphRole =
@@ -102,12 +102,12 @@ const HEADING_PATTERNS: readonly { family: NumberingFamily; pattern: RegExp }[] 
 const ENUMERATION = new RegExp(`(?:^|[。；！？：，])((${CN})(?:是|要|则|方面是)|首先|其次|再次|最后)`, 'g');
 const ORDER_WORDS: Readonly<Record<string, number>> = { 首先: 1, 其次: 2, 再次: 3, 最后: 4 };
 
-const ADDRESS_TERM = /^(?:尊敬的|亲爱的|敬爱的)?(?:各位|全体|在座的|与会)?[^，。！？：]{0,10}?(?:领导|同志|同志们|同事|同事们|朋友们|来宾|嘉宾|代表|老师|老师们|同学们|女士们|先生们|战友们|党员|委员|专家|评委|评委们|同仁|同仁们|伙伴们|家人|家人们|乡亲们|父老乡亲|家长|家长们|校友|校友们|村民|村民们|居民|居民们|学员|学员们|队员|队员们|同胞们|官兵|志愿者|干部|职工|员工|团员|负责人|负责同志|书记|主任|主席|部长|厅长|局长|处长|省长|市长|县长|区长|镇长|乡长|校长|院长|行长|董事长|总经理|经理)$/;
+const ADDRESS_TERM = /^(?:尊敬的|亲爱的|敬爱的)?(?:各位|全体|在座的|与会)?[^，。！？：]{0,10}?(?:领导|同志|同志们|同事|同事们|朋友们|来宾|嘉宾|代表|老师|老师们|同学们|女士们|先生们|战友们|党员|委员|专家|评委|评委们|同仁|同仁们|伙伴们|家人|家人们|乡亲|乡亲们|父老乡亲|老乡|老乡们|朋友|企业家|常委|家长|家长们|校友|校友们|村民|村民们|居民|居民们|学员|学员们|队员|队员们|同胞们|官兵|志愿者|干部|职工|员工|团员|负责人|负责同志|书记|主任|主席|部长|厅长|局长|处长|省长|市长|县长|区长|镇长|乡长|校长|院长|行长|董事长|总经理|经理)$/;
 /** `大家好`, `大家早上好`, `上午好`, `各位好`. */
 const GREETING_WORDS = '(?:大家(?:早上|上午|中午|下午|晚上)?好|(?:早上|上午|中午|下午|晚上)好|各位好)';
 const GREETING = new RegExp(`^${GREETING_WORDS}[！!。]?`);
 const GREETING_AFTER_ADDRESS = new RegExp(`[，]?${GREETING_WORDS}`);
-const CLOSING_FORMULA = /我就讲(?:这些|这么多|到这里)|就(?:讲|说|汇报|发言)到这里|我就(?:说|汇报)这些|谢谢大家|谢谢各位|谢谢！|^谢谢[。！]?$|(?:发言|汇报|报告|讲话|述职)完毕|(?:汇报|发言|讲)完了|到此结束|不妥之处|不当之处|批评指正|特此报告|以上(?:汇报|报告|述职|发言)|以上是(?:我|本人)的|请(?:予|各位领导|大家)?[^，。]{0,10}(?:审议|评议)|宣布[^。]{0,30}(?:闭幕|结束)|^(?:最后，)?(?:衷心|真诚)?祝(?:愿)?(?:大家|各位|全体|同志们|老师们|同学们|朋友们)/;
+const CLOSING_FORMULA = /我就讲(?:这些|这么多|到这里)|就(?:讲|说|汇报|发言)到这里|我就(?:说|汇报)这些|(?:谢谢|多谢)大家|(?:谢谢|多谢)各位|谢谢！|^谢谢[。！]?$|(?:发言|汇报|报告|讲话|述职)完毕|(?:汇报|发言|讲)完了|到此结束|不妥之处|不当之处|批评指正|特此报告|以上(?:汇报|报告|述职|发言)|以上是(?:我|本人)的|请(?:予|各位领导|大家)?[^，。]{0,10}(?:审议|评议)|宣布[^。]{0,30}(?:闭幕|结束)|^(?:最后，)?(?:衷心|真诚)?祝(?:愿)?(?:大家|各位|全体|同志们|老师们|同学们|朋友们)/;
 const TRANSITION = /下面|以下|现将|现就|如下[：。]?$|(?:讲|谈|提|说)(?:几|[一二三四五六七八九两])点|几点(?:意见|看法|体会|要求|建议|感受)/;
 const CLOSING_CUE = /^(?:同志们|各位|同事们|朋友们|老师们|同学们)[，！]|^让我们|^总之|^总而言之|^最后[，。]|^我们坚信|让我们/;
 /** A paragraph opening with an address (`各位领导、同事们，…`, `女士们、先生们，…`): how a closing turns to the audience. */
@@ -117,6 +117,8 @@ const AUDIENCE = /^(?:(?:尊敬的|亲爱的|敬爱的)?(?:各位|全体|在座�
 const MAX_FORMULA_LENGTH = 40;
 
 const SALUTATION_WINDOW = 64;
+/** `尊敬的李董事长，尊敬的各位领导、各位来宾，女士们、先生们、朋友们：` is 34 characters. */
+const MAX_SALUTATION_LENGTH = 48;
 
 /** Address terms separated by `，` or `、` (`尊敬的各位领导、各位来宾`), in the match form. */
 function isAddressRun(form: string): boolean {
@@ -138,13 +140,13 @@ export function leadingSalutation(text: string): string | undefined {
   const form = toMatchForm(text.slice(0, SALUTATION_WINDOW));
   const colon = form.indexOf('：');
   let end = -1;
-  if (colon > 0 && colon <= 30) {
+  if (colon > 0 && colon <= MAX_SALUTATION_LENGTH) {
     if (isAddressRun(form.slice(0, colon))) end = colon + 1;
   }
   if (end < 0) {
     // `各位领导、同志们，大家好！`: address terms followed by a greeting instead of a colon.
     const greetingAt = form.search(GREETING_AFTER_ADDRESS);
-    if (greetingAt > 0 && greetingAt <= 30 && isAddressRun(form.slice(0, greetingAt))) end = greetingAt;
+    if (greetingAt > 0 && greetingAt <= MAX_SALUTATION_LENGTH && isAddressRun(form.slice(0, greetingAt))) end = greetingAt;
     else if (greetingAt === 0) end = 0;
     // `同志们！` standing alone (the address exclaimed), or address terms set apart by spaces (`各位领导 各位来宾`).
     else if (form.length <= 30 && isAddressRun(form.replace(/[！!：]$/, '').replace(/\s+/g, '、'))) return text;
@@ -274,7 +276,7 @@ const MAX_FRAME_LINE_LENGTH = 44;
 /** `述职人：王建军　2024年1月8日`, `汇报单位：…`, `主讲人：张三`, `来源：江城日报`: a labelled byline or source. */
 const LABELLED_LINE = /^(?:(?:述职|汇报|报告|发言|主讲|讲话|联系|执笔|整理|审核|签发|撰稿|起草|负责)人|(?:报告|汇报|发言|主办|承办)?单位|部门|日期|时间|(?:联系)?电话|来源|作者|出处|整理|审核|审稿|签发|(?:责任)?编辑|撰稿|供稿|执笔)\s*[：:]/;
 /** What a unit's name ends with (`区应急管理局`, `XX县委办公室`), a post (`局长`, `党总支书记`), or an editor's credit. */
-const SIGNATURE_PART = /(?:局|委|办|院|厅|处|科|所|署|室|站|中心|公司|集团|党委|党组|支部|总支|街道|社区|村委会|居委会|政府|人大|政协|法院|检察院|医院|银行|分行|支行|大学|学院|学校|委员会|办公室|局长|书记|主任|部长|厅长|处长|科长|所长|院长|校长|行长|董事长|总经理|经理|主席|秘书长|理事长|队长|站长)(?:整理|印发|供稿|提供|制)?$/;
+const SIGNATURE_PART = /(?:局|委|办|院|厅|处|科|所|署|室|站|中心|公司|集团|党委|党组|支部|总支|街道|社区|村委会|居委会|政府|人大|政协|法院|检察院|医院|银行|分行|支行|大学|学院|学校|委员会|办公室|局长|书记|主任|部长|厅长|处长|省长|市长|州长|县长|区长|镇长|乡长|科长|所长|院长|校长|行长|董事长|总经理|经理|主席|秘书长|理事长|队长|站长)(?:整理|印发|供稿|提供|制)?$/;
 /** A person's name standing beside a unit or a date (`王建军`, `×××`; a two-character name is often spaced: `孙　悦`). */
 const PERSON_NAME = /^(?:[\u4e00-\u9fa5·]{1,4}|[×X*]{1,3})$/;
 
@@ -432,8 +434,9 @@ export function parseDraft(text: string, file = 'draft'): ParsedDocument {
   const paragraphs: SourceLine[] = [];
   let title: SourceLine | null = null;
   lines.forEach((raw, index) => {
-    const lineText = withoutLineMarkup(trimParagraph(raw));
-    if (!lineText) return;
+    // A pasted web page's chrome and advertising are no part of the draft; a label above the title is skipped.
+    const lineText = cleanLine(raw);
+    if (!lineText || (!title && paragraphs.length === 0 && isDocumentLabel(lineText))) return;
     const line = { line: index + 1, text: lineText };
     if (!title && paragraphs.length === 0 && isTitleLine(lineText, true)) title = line;
     else paragraphs.push(line);

@@ -236,8 +236,16 @@ suite('outlines of speeches by other authors', () => {
     }
   });
 
+  test('a pasted page: labels and metadata above the title, the page\'s own chrome, are no part of the speech', () => {
+    for (const label of ['附件2', '附件：', '材料之三', '内部资料 注意保存', '来源：人民网', '发布时间：2024-06-12 09:30', '当前位置：首页 > 政务公开 > 领导讲话']) {
+      const outline = outlineOf(`${label}\n\n在全市优化营商环境大会上的讲话\n同志们：\n一、正视差距\n谢谢大家！\n【打印本页】　【关闭窗口】\n`);
+      assert.deepEqual(outline.title, { line: 3, text: '在全市优化营商环境大会上的讲话' }, label);
+      assert.deepEqual(outline.closings.map(c => c.text), ['谢谢大家！'], `${label}: the page's buttons after the speech`);
+    }
+  });
+
   test('closing formulas of 述职 and plain thanks', () => {
-    for (const formula of ['现在，我宣布：江城县第十八届人民代表大会第三次会议闭幕！', '以上述职，请予评议。', '以上述職，請予評議。', '以上是我的述职报告，请各位领导和同志们评议。', '谢谢各位！', '我的汇报完了，谢谢各位！', '我的发言就到这里，谢谢大家！']) {
+    for (const formula of ['多谢大家！', '多謝大家！', '现在，我宣布：江城县第十八届人民代表大会第三次会议闭幕！', '以上述职，请予评议。', '以上述職，請予評議。', '以上是我的述职报告，请各位领导和同志们评议。', '谢谢各位！', '我的汇报完了，谢谢各位！', '我的发言就到这里，谢谢大家！']) {
       const outline = outlineOf(`2024年度述职报告\n各位领导：\n一、履职情况\n认真履职。\n${formula}\n`);
       assert.deepEqual(outline.closings.map(c => c.text).join(''), formula, formula);
     }
@@ -292,7 +300,7 @@ suite('outlines of speeches written for this test by people who had not read the
   const folder = 'others';
   const files = readdirSync(`test/fixtures/speeches/${folder}`).filter(name => name.endsWith('.txt')).sort();
 
-  test('all twenty-two are here', () => assert.equal(files.length, 22));
+  test('all thirty-four are here', () => assert.equal(files.length, 34));
 
   for (const name of files) {
     test(name, () => {
