@@ -33,6 +33,8 @@ const MAX_TITLE_LENGTH = 80;
 
 /** A web page's own lines, pasted with the speech: `当前位置：首页 > …`, `发布时间：…　浏览次数：…`, `【打印本页】`. */
 const PAGE_CHROME = /^当前位置[：:]|浏览次数|阅读次数|发布时间[：:].{0,30}(?:来源|作者|点击|浏览)|【(?:打印本页|关闭窗口|字体[：:]|字号[：:]|大 中 小)/;
+/** Chrome lines are short; paragraphs of a speech mostly are not, and are not searched. */
+const MAX_CHROME_LENGTH = 120;
 /**
  * A label above a document's title, not its content: `附件2`, `材料之三`, `内部资料 注意保存`. Only before the title
  * (at the end, an `附件` line starts the attachments).
@@ -42,7 +44,7 @@ const DOCUMENT_LABEL = /^(?:附件\s*(?:\d{1,2}|[一二三四五六七八九十]
 /** Removes scrape markers; returns null for a line that is advertising or web-page chrome, not content. */
 export function cleanLine(raw: string): string | null {
   const text = withoutLineMarkup(trimParagraph(raw.replace(SCRAPE_MARKERS, '')));
-  if (ADVERTISING.test(text) || PAGE_CHROME.test(text)) return null;
+  if (ADVERTISING.test(text) || (text.length <= MAX_CHROME_LENGTH && PAGE_CHROME.test(text))) return null;
   return text;
 }
 
