@@ -14,6 +14,11 @@ export const BOUNDARY = -1;
 const HAN_FIRST = 0x4e00;
 const HAN_COUNT = 0x9fa5 - 0x4e00 + 1;
 
+/** Where a two-character word's key is first looked for: a multiplicative hash, its high bits. */
+function homeSlot(key: number, mask: number): number {
+  return (Math.imul(key, 0x9e3779b1) >>> 8) & mask;
+}
+
 /**
  * Token text ↔ id, append-only: a corpus service keeps one for its lifetime so a file's cached token ids stay
  * valid when other files change. Ids carry no meaning beyond identity (miners break ties by text).
@@ -47,7 +52,7 @@ export class TokenDictionary {
   /** `key` (> 0, below 2^29) identifies a two-character word. */
   private pairId(token: string, key: number): number {
     const mask = this.pairKeys.length - 1;
-    let slot = Math.imul(key, 0x9e3779b1) >>> 8 & mask;
+    let slot = homeSlot(key, mask);
     for (let stored = this.pairKeys[slot]; stored !== 0; stored = this.pairKeys[slot]) {
       if (stored === key) return this.pairIds[slot];
       slot = (slot + 1) & mask;
@@ -67,7 +72,7 @@ export class TokenDictionary {
     for (let i = 0; i < pairKeys.length; i++) {
       const key = pairKeys[i];
       if (key === 0) continue;
-      let slot = Math.imul(key, 0x9e3779b1) >>> 8 & mask;
+      let slot = homeSlot(key, mask);
       while (this.pairKeys[slot] !== 0) slot = (slot + 1) & mask;
       this.pairKeys[slot] = key;
       this.pairIds[slot] = pairIds[i];
