@@ -276,7 +276,7 @@ const MAX_FRAME_LINE_LENGTH = 44;
 /** `述职人：王建军　2024年1月8日`, `汇报单位：…`, `主讲人：张三`, `来源：江城日报`: a labelled byline or source. */
 const LABELLED_LINE = /^(?:(?:述职|汇报|报告|发言|主讲|讲话|联系|执笔|整理|审核|签发|撰稿|起草|负责)人|(?:报告|汇报|发言|主办|承办)?单位|部门|日期|时间|(?:联系)?电话|来源|作者|出处|整理|审核|审稿|签发|(?:责任)?编辑|撰稿|供稿|执笔)\s*[：:]/;
 /** What a unit's name ends with (`区应急管理局`, `XX县委办公室`), a post (`局长`, `党总支书记`), or an editor's credit. */
-const SIGNATURE_PART = /(?:局|委|办|院|厅|处|科|所|署|室|站|中心|公司|集团|党委|党组|支部|总支|街道|社区|村委会|居委会|政府|人大|政协|法院|检察院|医院|银行|分行|支行|大学|学院|学校|委员会|办公室|局长|书记|主任|部长|厅长|处长|省长|市长|州长|县长|区长|镇长|乡长|科长|所长|院长|校长|行长|董事长|总经理|经理|主席|秘书长|理事长|队长|站长)(?:整理|印发|供稿|提供|制)?$/;
+const SIGNATURE_PART = /(?:局|委|办|院|厅|处|科|所|署|室|站|中心|公司|集团|党委|党组|支部|总支|街道|社区|村委会|居委会|政府|人大|政协|法院|检察院|医院|银行|分行|支行|大学|学院|学校|委员会|办公室|联|工会|协会|商会|学会|联合会|基金会|研究会|局长|书记|主任|部长|厅长|处长|省长|市长|州长|县长|区长|镇长|乡长|科长|所长|院长|校长|行长|董事长|总经理|经理|主席|秘书长|理事长|队长|站长)(?:整理|印发|供稿|提供|制)?$/;
 /** A person's name standing beside a unit or a date (`王建军`, `×××`; a two-character name is often spaced: `孙　悦`). */
 const PERSON_NAME = /^(?:[\u4e00-\u9fa5·]{1,4}|[×X*]{1,3})$/;
 
@@ -300,6 +300,11 @@ function isFrameLine(text: string): boolean {
   return form.length <= MAX_SIGNATURE_LENGTH && !CLAUSE_MARK.test(form) && isSignatureLine(form) && !matchHeading(text) && !isClosingFormula(text);
 }
 
+/** A short line without clause marks that is no heading. */
+function isBareLine(text: string): boolean {
+  return text.length <= MAX_SIGNATURE_LENGTH && !CLAUSE_MARK.test(toMatchForm(text)) && !matchHeading(text);
+}
+
 /** How many paragraphs at the start are front matter (a subtitle, a date, the speaker), before the speech begins. */
 function frontMatterEnd(source: readonly SourceLine[]): number {
   let end = 0;
@@ -317,7 +322,9 @@ function endMatterStart(source: readonly SourceLine[], floor: number): number {
     }
   }
   const lowest = Math.max(floor + 1, start - MAX_FRAME_LINES);
-  while (start > lowest && isFrameLine(source[start - 1].text)) start--;
+  // Right after a closing formula, any short bare line (`市工商联`, `王建国`) is a signature, whatever its shape.
+  const signsOff = (i: number): boolean => i > floor && isBareLine(source[i].text) && isClosingFormula(source[i - 1].text);
+  while (start > lowest && (isFrameLine(source[start - 1].text) || signsOff(start - 1))) start--;
   return start;
 }
 

@@ -206,6 +206,8 @@ suite('outlines of speeches by other authors', () => {
       '附件：1.工作台账\n2.问题清单\n3.整改措施',
       '述职人：王建军　　2024年1月8日',
       '汇报人：张三\n联系电话：12345678',
+      '市工商联\n2024年4月2日',
+      '王建国',
     ];
     for (const tail of cases) {
       const outline = outlineOf(`关于安全生产工作情况的汇报\n各位领导：\n一、主要工作\n全年开展检查120次。\n二、下一步打算\n持续抓好整改。\n以上汇报，请审议。\n${tail}\n`);
