@@ -128,7 +128,7 @@ function isAddressRun(form: string): boolean {
 /** The first line of a salutation wrapped over two lines: `尊敬的各位领导、` (then `各位同事：`). */
 function isWrappedSalutationStart(text: string): boolean {
   const form = toMatchForm(text);
-  return form.length <= 30 && /[，、]$/.test(form) && isAddressRun(form.slice(0, -1));
+  return form.length <= MAX_SALUTATION_LENGTH && /[，、]$/.test(form) && isAddressRun(form.slice(0, -1));
 }
 
 /**
@@ -149,7 +149,7 @@ export function leadingSalutation(text: string): string | undefined {
     if (greetingAt > 0 && greetingAt <= MAX_SALUTATION_LENGTH && isAddressRun(form.slice(0, greetingAt))) end = greetingAt;
     else if (greetingAt === 0) end = 0;
     // `同志们！` standing alone (the address exclaimed), or address terms set apart by spaces (`各位领导 各位来宾`).
-    else if (form.length <= 30 && isAddressRun(form.replace(/[！!：]$/, '').replace(/\s+/g, '、'))) return text;
+    else if (form.length <= MAX_SALUTATION_LENGTH && isAddressRun(form.replace(/[！!：]$/, '').replace(/\s+/g, '、'))) return text;
     else return undefined;
   }
   const rest = form.slice(end).replace(/^，/, '');
