@@ -59,6 +59,38 @@ export function isDocumentLabel(text: string): boolean {
 }
 
 /**
+ * A news agency's dateline above a reprinted speech: `新华社北京4月30日电`, `人民网北京3月5日电（记者 …）`, `本报讯`.
+ */
+const DATELINE = /^(?:[\u4e00-\u9fa5]{2,8}(?:社|网|报|台)|本报|本刊)[\u4e00-\u9fa5]{0,8} ?(?:\d{1,2}月\d{1,2}日(?:专)?电|讯)|^（记者[^）]{1,30}）$/;
+/**
+ * An editor's or forwarding note above a document: `编者按：…`, `现将…同志在…上的讲话印发给你们，请认真学习贯彻。`,
+ * `转发…的讲话`. Only read above a title, where the speech has not begun.
+ */
+const FORWARDING_NOTE = /^(?:编者按|编者的话|编辑按|按语)[：:]|(?:转发|印发|转载|刊发|刊登|全文如下)|请(?:认真|各单位|结合实际|遵照)|(?:认真)?学习贯彻/;
+/** A notice's addressees above its forwarding sentence: `各县（市、区）人民政府，市直各单位：`. */
+const MAX_ADDRESSEE_LENGTH = 60;
+/** A wrapper is a dateline or a note with its addressees: a few lines. */
+const MAX_WRAPPER_LINES = 6;
+
+/**
+ * How many of a file's first lines are not the document: labels and page metadata (`附件2`, `来源：…`) always; a
+ * dateline or a forwarding note (with the notice's addressees above it) when the document's own title follows them.
+ */
+export function leadingWrapperLength(lines: readonly string[]): number {
+  let labels = 0;
+  while (labels < lines.length && isDocumentLabel(lines[labels])) labels++;
+  let end = labels;
+  while (end < Math.min(lines.length, labels + MAX_WRAPPER_LINES)) {
+    const form = toMatchForm(lines[end]);
+    const next = lines[end + 1];
+    if (DATELINE.test(form) || FORWARDING_NOTE.test(form) || isDocumentLabel(lines[end])) end++;
+    else if (form.endsWith('：') && form.length <= MAX_ADDRESSEE_LENGTH && next !== undefined && FORWARDING_NOTE.test(toMatchForm(next))) end += 2;
+    else break;
+  }
+  return end > labels && end < lines.length && isTitleLine(lines[end], false) ? end : labels;
+}
+
+/**
  * Whether a line reads as a speech title. At the start of a file any short line that does not end like
  * a sentence qualifies; in the middle of a file (after a blank line) it must also name a genre or an
  * occasion, so a short body line after a blank line does not start a new speech.
@@ -75,8 +107,19 @@ export function isTitleLine(text: string, atFileStart: boolean): boolean {
   return atFileStart && !form.includes('，') && form.length <= 50;
 }
 
+/** The 0-based indexes of the file's first lines that are a label or a wrapper around the document (see `leadingWrapperLength`). */
+export function leadingLinesToSkip(lines: readonly string[]): Set<number> {
+  const first: { index: number; text: string }[] = [];
+  for (let i = 0; i < lines.length && first.length < MAX_WRAPPER_LINES * 2 + 1; i++) {
+    const text = cleanLine(lines[i]);
+    if (text) first.push({ index: i, text });
+  }
+  return new Set(first.slice(0, leadingWrapperLength(first.map(line => line.text))).map(line => line.index));
+}
+
 export function splitDocuments(fileText: string, file: string): SourceDocument[] {
   const lines = normalizeNewlines(fileText).split('\n');
+  const skipped = leadingLinesToSkip(lines);
   const documents: SourceDocument[] = [];
   let title: SourceLine | null = null;
   let paragraphs: SourceLine[] = [];
@@ -94,9 +137,9 @@ export function splitDocuments(fileText: string, file: string): SourceDocument[]
       afterBreak = true;
       continue;
     }
+    if (skipped.has(i)) continue;
     const line: SourceLine = { line: i + 1, text };
     const atStart = documents.length === 0 && !title && paragraphs.length === 0;
-    if (atStart && isDocumentLabel(text)) continue;
     if (afterBreak && isTitleLine(text, atStart)) {
       finish();
       title = line;

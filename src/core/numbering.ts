@@ -19,7 +19,7 @@
  * Lines are 1-based; columns are 0-based UTF-16 offsets in the line (what the editor counts), end exclusive.
  */
 import { normalizeNewlines, toMatchForm } from './normalize';
-import { parseCorpusFile, parseDraft, type Heading, type NumberingFamily, type Paragraph, type ParsedDocument } from './structure';
+import { CONVENTIONAL_RANK, parseCorpusFile, parseDraft, SAME_LIST_TWIN, type Heading, type NumberingFamily, type Paragraph, type ParsedDocument } from './structure';
 
 export type NumberingIssueCode = 'repeated' | 'skipped' | 'mixed-style' | 'level-jump';
 
@@ -161,19 +161,14 @@ interface Found {
 }
 
 function analyseDocument(document: ParsedDocument, lines: readonly string[]): Found {
-  const headings: HeadingMark[] = document.paragraphs.flatMap(paragraph => {
+  const headings: HeadingMark[] = document.paragraphs.flatMap((paragraph, index) => {
     if (!paragraph.heading) return [];
     const column = paragraphColumn(lines, paragraph);
-    return [{ paragraph, heading: paragraph.heading, column, reportColumn: Math.max(0, column) }];
+    const before = document.paragraphs[index - 1];
+    const afterLeadIn = before !== undefined && !before.heading && isListLeadIn(before.text);
+    return [{ paragraph, heading: paragraph.heading, column, reportColumn: Math.max(0, column), afterLeadIn }];
   });
-  let found = analyseHeadings(headings, false);
-  const families = new Set(headings.map(h => h.heading.family));
-  if (families.has('arabic-dot') && families.has('arabic-dun')) {
-    // `1.` and `1、` in one document: one family written two ways, or two levels? Whichever reading
-    // leaves fewer slips in the numbers is what the writer meant.
-    const merged = analyseHeadings(headings, true);
-    if (merged.slips < found.slips) found = merged;
-  }
+  const found = analyseHeadings(headings);
   const inline = analyseEnumerations(document, lines);
   return { issues: [...found.issues, ...inline.issues], edits: [...found.edits, ...inline.edits] };
 }
@@ -187,36 +182,44 @@ interface HeadingMark {
   /** Column of the marker, -1 when unknown (no edit is made then). */
   readonly column: number;
   readonly reportColumn: number;
+  /** Whether an unnumbered line that introduces a list stands right before it (`当然，工作中还存在一些不足：`). */
+  readonly afterLeadIn: boolean;
 }
 
-/** A family, or `1.` and `1、` taken together. */
-type Group = NumberingFamily | 'arabic';
+/** A sentence that announces what follows (`…如下：`, `要把握好以下三点。`). */
+const ANNOUNCES_A_LIST = /(?:以下|如下|下列|几点|几个方面|[两三四五六七八九十]点|[两三四五六七八九十]个方面)[^。！？]{0,12}[。：]$/;
+/** A part's own title between two lists (`2017年工作计划`): short, no sentence in it. */
+const MAX_PART_TITLE_LENGTH = 30;
 
-/** GB/T 9704 order of the families; `第一，` has no fixed place (a top level in one speech, under `一、` in another). */
-const CONVENTIONAL_RANK: Readonly<Partial<Record<Group, number>>> = {
-  'cn-dun': 1, 'cn-paren': 2, 'arabic-dot': 3, 'arabic-dun': 3, arabic: 3, 'arabic-paren': 4,
-};
+/** A paragraph after which a list may start again from 1: one that ends in a colon, announces a list, or titles a part. */
+function isListLeadIn(text: string): boolean {
+  const form = toMatchForm(text).trim();
+  if (form.endsWith('：') || ANNOUNCES_A_LIST.test(form)) return true;
+  return form.length <= MAX_PART_TITLE_LENGTH && !/[。！？；，]/.test(form);
+}
+
+/** A family, or twins written in one list (`1.` among `1、`, `2）` after `（1）`) taken together. */
+type Group = NumberingFamily | 'arabic' | 'arabic-paren-any';
 
 /** The form a family takes when a document is evenly split between two. */
 const CANONICAL_STYLE: Readonly<Record<Group, string>> = {
-  'cn-dun': '#、', 'cn-paren': '（#）', 'arabic-dot': '#.', 'arabic-dun': '#、', arabic: '#.', 'arabic-paren': '（#）', ordinal: '第#，',
+  part: '第#部分', 'cn-dun': '#、', 'cn-paren': '（#）', 'arabic-dot': '#.', 'arabic-dun': '#、', arabic: '#.', decimal: '#.#',
+  'arabic-paren': '（#）', 'arabic-half-paren': '#）', 'arabic-paren-any': '（#）', ordinal: '第#，', 'ordinal-item': '第#项',
 };
 
-const isChineseGroup = (group: Group): boolean => group === 'cn-dun' || group === 'cn-paren' || group === 'ordinal';
+const isChineseGroup = (group: Group): boolean => group === 'part' || group === 'cn-dun' || group === 'cn-paren' || group === 'ordinal' || group === 'ordinal-item';
 
-interface HeadingFound extends Found {
-  /** Repeated, skipped and level-jump issues: how badly this reading of the levels fits the numbers. */
-  readonly slips: number;
-}
+const MERGED_GROUP: Readonly<Partial<Record<NumberingFamily, Group>>> = {
+  'arabic-dot': 'arabic', 'arabic-dun': 'arabic', 'arabic-paren': 'arabic-paren-any', 'arabic-half-paren': 'arabic-paren-any',
+};
 
-function analyseHeadings(marks: readonly HeadingMark[], mergeArabic: boolean): HeadingFound {
-  const groupOf = (mark: HeadingMark): Group => {
-    const family = mark.heading.family;
-    return mergeArabic && (family === 'arabic-dot' || family === 'arabic-dun') ? 'arabic' : family;
-  };
-  const groups = marks.map(groupOf);
-  const levels = arrangeLevels(marks, groups);
-  const levelOf = (i: number): number => levels.get(groups[i]) ?? 1;
+/**
+ * Lists and their slips. The parser gives each heading its level by nesting; a list is the headings of one level
+ * under one parent, and a list that starts again from 1 right after an unnumbered line that leads into it
+ * (`当然，工作中还存在一些不足：`, a part's title such as `2017年工作计划`) is a new list, not a repeat.
+ */
+function analyseHeadings(marks: readonly HeadingMark[]): Found {
+  const levelOf = (i: number): number => marks[i].heading.level;
 
   // Parent: the nearest earlier heading of a higher level (a skipped level in between is tolerated).
   const parents: number[] = [];
@@ -227,62 +230,88 @@ function analyseHeadings(marks: readonly HeadingMark[], mergeArabic: boolean): H
     stack.push(i);
   });
 
-  // Sequences: one per family and parent, kept in order for each family.
-  const runsByGroup = new Map<Group, number[][]>();
-  const runByKey = new Map<string, number[]>();
-  marks.forEach((_, i) => {
-    const key = `${parents[i]}|${groups[i]}`;
-    let run = runByKey.get(key);
-    if (!run) {
-      run = [];
-      runByKey.set(key, run);
-      const runs = runsByGroup.get(groups[i]) ?? [];
-      runs.push(run);
-      runsByGroup.set(groups[i], runs);
+  // Lists: one per parent, level and family (twins together), split where the numbers start again at 1 after a lead-in.
+  const lists: number[][] = [];
+  const openList = new Map<string, number[]>();
+  marks.forEach((mark, i) => {
+    const family = mark.heading.family;
+    const key = `${parents[i]}|${levelOf(i)}|${MERGED_GROUP[family] ?? family}`;
+    let list = openList.get(key);
+    if (!list || (mark.heading.number === 1 && mark.afterLeadIn)) {
+      list = [];
+      openList.set(key, list);
+      lists.push(list);
     }
-    run.push(i);
+    list.push(i);
   });
 
-  // The style each family is written in: its most frequent form.
+  // Twin families written in one list are one group throughout the document (`1.` and `1、` as styles).
+  const mergedFamilies = new Set<NumberingFamily>();
+  for (const list of lists) {
+    const families = new Set(list.map(i => marks[i].heading.family));
+    for (const family of families) {
+      const twin = SAME_LIST_TWIN[family];
+      if (twin && families.has(twin)) mergedFamilies.add(family);
+    }
+  }
+  const groupOf = (i: number): Group => {
+    const family = marks[i].heading.family;
+    return mergedFamilies.has(family) ? MERGED_GROUP[family] ?? family : family;
+  };
+
+  // The style each group is written in: its most frequent form.
+  const counts = new Map<Group, Map<string, number>>();
+  marks.forEach((mark, i) => {
+    const styles = counts.get(groupOf(i)) ?? new Map<string, number>();
+    const style = styleOf(mark.heading.marker);
+    styles.set(style, (styles.get(style) ?? 0) + 1);
+    counts.set(groupOf(i), styles);
+  });
   const dominant = new Map<Group, string>();
-  for (const group of runsByGroup.keys()) {
-    const counts = new Map<string, number>();
-    marks.forEach((mark, i) => {
-      if (groups[i] === group) counts.set(styleOf(mark.heading.marker), (counts.get(styleOf(mark.heading.marker)) ?? 0) + 1);
-    });
-    const most = Math.max(...counts.values());
-    const tied = [...counts.entries()].filter(([, count]) => count === most).map(([style]) => style);
+  for (const [group, styles] of counts) {
+    const most = Math.max(...styles.values());
+    const tied = [...styles.entries()].filter(([, count]) => count === most).map(([style]) => style);
     dominant.set(group, tied.includes(CANONICAL_STYLE[group]) ? CANONICAL_STYLE[group] : tied[0]);
   }
 
   const issues: NumberingIssue[] = [];
   const edits: TextEdit[] = [];
-  let slips = 0;
-  const expectedMarker = (i: number, n: number): string => render(dominant.get(groups[i]) ?? styleOf(marks[i].heading.marker), n, isChineseGroup(groups[i]));
+  const expectedMarker = (i: number, n: number): string => {
+    const marker = marks[i].heading.marker;
+    // `3.2`: only the last number is the item's; the first is its parent's.
+    if (marks[i].heading.family === 'decimal') return marker.replace(/\d+(?=\D*$)/, String(n));
+    return render(dominant.get(groupOf(i)) ?? styleOf(marker), n, isChineseGroup(groupOf(i)));
+  };
   const issue = (i: number, code: NumberingIssueCode, message: string, expected?: string): void => {
     const { paragraph, heading, reportColumn } = marks[i];
     issues.push({
       line: paragraph.line, startColumn: reportColumn, endColumn: reportColumn + heading.marker.length, code, message, marker: heading.marker,
       ...(expected !== undefined ? { expected } : {}),
     });
-    if (code !== 'mixed-style') slips++;
   };
 
-  for (const [group, runs] of runsByGroup) {
-    const continuous = runs.length >= 2 && runs.every((run, k) => {
+  // A family numbered straight through across parents (`（三）` under `二、` right after `（二）` under `一、`, every
+  // time) is a style: its lists continue each other.
+  const listsByGroup = new Map<string, number[][]>();
+  for (const list of lists) {
+    const key = `${groupOf(list[0])}|${levelOf(list[0])}`;
+    listsByGroup.set(key, [...(listsByGroup.get(key) ?? []), list]);
+  }
+  for (const sameGroup of listsByGroup.values()) {
+    const continuous = sameGroup.length >= 2 && sameGroup.every((list, k) => {
       if (k === 0) return true;
-      const previous = runs[k - 1];
-      const first = marks[run[0]].heading.number;
+      const previous = sameGroup[k - 1];
+      const first = marks[list[0]].heading.number;
       return first !== 1 && first === marks[previous[previous.length - 1]].heading.number + 1;
     });
     let base = 1;
     let carried: number | undefined;
     const usedInGroup = new Map<number, number>();
-    for (const run of runs) {
+    for (const list of sameGroup) {
       const used = continuous ? usedInGroup : new Map<number, number>();
       let previous: number | undefined = continuous ? carried : undefined;
       let previousMark: string | undefined;
-      run.forEach((i, position) => {
+      list.forEach((i, position) => {
         const { heading, paragraph } = marks[i];
         const n = heading.number;
         const expectedNumber = base + position;
@@ -307,8 +336,7 @@ function analyseHeadings(marks: readonly HeadingMark[], mergeArabic: boolean): H
         if (usedAt === undefined) used.set(n, paragraph.line);
         previous = n;
         previousMark = heading.marker;
-        const style = styleOf(heading.marker);
-        if (style !== dominant.get(group)) {
+        if (heading.family !== 'decimal' && styleOf(heading.marker) !== dominant.get(groupOf(i))) {
           const example = expectedMarker(i, 1);
           issue(i, 'mixed-style', `编号格式不统一：「${heading.marker}」与同级编号的写法（如「${example}」）不一致，应写作「${expectedMarker(i, n)}」`, wanted);
         }
@@ -316,63 +344,44 @@ function analyseHeadings(marks: readonly HeadingMark[], mergeArabic: boolean): H
         if (edit) edits.push(edit);
       });
       if (continuous) {
-        base += run.length;
+        base += list.length;
         carried = previous;
       }
     }
   }
 
-  // A heading with no parent while a level above it exists in the document: it comes before the first
-  // heading of that level (`（一）` before any `一、`). Reported once for each such stretch.
-  const top = Math.min(...marks.map((_, i) => levelOf(i)));
+  // A top-level heading written before the first heading of the level above it (`（一）` before any `一、`): its
+  // family sits under another family later in the document, or ranks below a later top-level family. Reported once
+  // for each such stretch.
+  // Looked up, not searched: per family the latest parent any of its headings has, and from each position on the
+  // highest-ranking family written on top.
+  const latestParent = new Map<NumberingFamily, number>();
+  marks.forEach((mark, j) => latestParent.set(mark.heading.family, Math.max(latestParent.get(mark.heading.family) ?? -1, parents[j])));
+  const topRankFrom: number[] = new Array<number>(marks.length + 1).fill(Infinity);
+  for (let j = marks.length - 1; j >= 0; j--) {
+    const rank = parents[j] < 0 ? CONVENTIONAL_RANK[marks[j].heading.family] : undefined;
+    topRankFrom[j] = Math.min(topRankFrom[j + 1], rank ?? Infinity);
+  }
+  const orphan = (i: number): boolean => {
+    if (parents[i] >= 0) return false;
+    const family = marks[i].heading.family;
+    const rank = CONVENTIONAL_RANK[family];
+    return (latestParent.get(family) ?? -1) > i || (rank !== undefined && topRankFrom[i + 1] < rank);
+  };
   let inStretch = false;
   marks.forEach((mark, i) => {
-    const orphan = parents[i] < 0 && levelOf(i) > top;
-    if (orphan && !inStretch) {
-      const above = marks.findIndex((_, j) => j > i && levelOf(j) < levelOf(i));
-      const outer = above >= 0 ? marks[above] : undefined;
+    const isOrphan = orphan(i);
+    if (isOrphan && !inStretch) {
+      const outer = marks.find((other, j) => j > i && parents[j] < 0 && other.heading.family !== mark.heading.family);
       const place = outer ? `第一个「${outer.heading.marker}」（第 ${outer.paragraph.line} 行）之前` : '上一级标题之前';
       issue(i, 'level-jump', `层级错位：「${mark.heading.marker}」出现在${place}，缺少上一级标题`);
     }
-    inStretch = orphan;
+    inStretch = isOrphan;
   });
 
-  return { issues, edits, slips };
+  return { issues, edits };
 }
 
-/**
- * Levels: the order in which families first appear, except that a family conventionally above another
- * (`一、` above `（一）`) that first appears later still goes above it — unless the earlier family's
- * numbers run on across it (`1、 …（一）（二）… 2、`: this writer puts `1、` on top). `第一，` has no
- * conventional place: a family that first appears after it goes above it only when its numbers start
- * again at 1 under that family (`第一，第二，一、第一，…`).
- */
-function arrangeLevels(marks: readonly HeadingMark[], groups: readonly Group[]): Map<Group, number> {
-  const order: Group[] = [];
-  for (const group of groups) if (!order.includes(group)) order.push(group);
-  const continuesAcross = (inner: Group, outer: Group): boolean => {
-    const firstOuter = groups.indexOf(outer);
-    let before = -1;
-    for (let i = firstOuter - 1; i >= 0 && before < 0; i--) if (groups[i] === inner) before = i;
-    const after = groups.findIndex((group, i) => i > firstOuter && group === inner);
-    return before >= 0 && after >= 0 && marks[after].heading.number === marks[before].heading.number + 1;
-  };
-  const restartsUnder = (inner: Group, outer: Group): boolean => {
-    const after = groups.findIndex((group, i) => i > groups.indexOf(outer) && group === inner);
-    return after >= 0 && marks[after].heading.number === 1;
-  };
-  const arranged: Group[] = [];
-  for (const group of order) {
-    const rank = CONVENTIONAL_RANK[group];
-    const below = arranged.findIndex(other => {
-      const otherRank = CONVENTIONAL_RANK[other];
-      if (rank === undefined || otherRank === undefined) return restartsUnder(other, group);
-      return otherRank > rank && !continuesAcross(other, group);
-    });
-    arranged.splice(below >= 0 ? below : arranged.length, 0, group);
-  }
-  return new Map(arranged.map((group, index) => [group, index + 1]));
-}
 
 // ---------------------------------------------------------------------------------------------------
 // Inline enumerations

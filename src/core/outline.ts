@@ -7,12 +7,17 @@ export interface LineText {
   readonly text: string;
 }
 
+/** A closing: a closing paragraph (`同志们，让我们…`) or a closing formula (`谢谢大家！`, `以上汇报，请审议。`, `祝…`). */
+export interface ClosingText extends LineText {
+  readonly kind: 'paragraph' | 'formula';
+}
+
 export interface DraftOutline {
   readonly title: LineText | null;
   readonly genre: Genre;
   readonly salutations: readonly LineText[];
   readonly headings: readonly { readonly line: number; readonly level: number; readonly marker: string; readonly text: string }[];
-  readonly closings: readonly LineText[];
+  readonly closings: readonly ClosingText[];
 }
 
 /** The outline of a draft: one speech, however many blank lines it has. */
@@ -26,13 +31,14 @@ export function speechOutlines(text: string): DraftOutline[] {
 }
 
 function outlineOfDocument(parsed: ParsedDocument): DraftOutline {
-  const closings: LineText[] = [];
+  const closings: ClosingText[] = [];
   for (const paragraph of parsed.paragraphs) {
     if (paragraph.role === 'closing') {
       const body = closingParagraphBody(paragraph);
-      if (body) closings.push({ line: paragraph.line, text: body });
+      if (body) closings.push({ line: paragraph.line, text: body, kind: 'paragraph' });
     }
-    for (const formula of paragraph.closingFormulas ?? []) closings.push({ line: paragraph.line, text: formula });
+    // A closing wish (`祝大家新春快乐！`) is one of the set phrases a speech ends with: a formula.
+    for (const formula of paragraph.closingFormulas ?? []) closings.push({ line: paragraph.line, text: formula, kind: 'formula' });
   }
   return {
     title: parsed.title ? { line: parsed.title.line, text: parsed.title.text } : null,

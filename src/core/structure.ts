@@ -4,7 +4,7 @@
  * headings, their numbering family, number, level and text. Mining, the outline view and the
  * numbering check all read its result.
  */
-import { cleanLine, isDocumentLabel, isTitleLine, splitDocuments, type SourceDocument, type SourceLine } from './documents';
+import { cleanLine, isTitleLine, leadingLinesToSkip, splitDocuments, type SourceDocument, type SourceLine } from './documents';
 import { genreFromTitle, type Genre } from './genre';
 import { normalizeNewlines, toMatchForm, trimParagraph } from './normalize';
 import { splitSentences, stripEdgePunctuation } from './sentences';
@@ -24,17 +24,27 @@ export type ParagraphRole =
   | 'end-matter';
 
 /**
- * Numbering families, each with its own level in a document. `一、` `（一）` `1.` `1、` `（1）` `第一，`
+ * Numbering families: `第一部分`/`第一章`, `一、`, `（一）`, `1.`, `1、`, `3.1`, `（1）`, `1）`, `第一，`, `第一项…：`
  * (half-width `(一)` and `1．` belong to the same family as their full-width forms).
  */
-export type NumberingFamily = 'cn-dun' | 'cn-paren' | 'arabic-dot' | 'arabic-dun' | 'arabic-paren' | 'ordinal';
+export type NumberingFamily =
+  | 'part'
+  | 'cn-dun'
+  | 'cn-paren'
+  | 'arabic-dot'
+  | 'arabic-dun'
+  | 'decimal'
+  | 'arabic-paren'
+  | 'arabic-half-paren'
+  | 'ordinal'
+  | 'ordinal-item';
 
 export interface Heading {
   /** The marker as written, e.g. `（一）`, `(一)`, `1.`, `第一，`. */
   readonly marker: string;
   readonly family: NumberingFamily;
   readonly number: number;
-  /** 1 for the family that appears first in the document, 2 for the next, … */
+  /** The heading's depth in the tree where it stands: 1 on top, 2 under a level-1 heading, … */
   readonly level: number;
   /** The heading proper: up to the end of the first sentence, without the marker and end punctuation. */
   readonly text: string;
@@ -91,18 +101,25 @@ export function chineseNumber(text: string): number {
 const CN = '[一二三四五六七八九十]{1,3}';
 /** Matched against the match form, where `(` `:` `,` are already full-width and `１` is `1`. */
 const HEADING_PATTERNS: readonly { family: NumberingFamily; pattern: RegExp }[] = [
+  // `第一部分　总体要求`, `第二章：…`: the part's name follows a space or a mark (`第一章规定…` is a sentence).
+  { family: 'part', pattern: new RegExp(`^第(${CN})(?:部分|章|篇)(?:[ ：，、.]+|$)`) },
   { family: 'cn-dun', pattern: new RegExp(`^(${CN})[、.](?![一二三四五六七八九十])`) },
   { family: 'cn-paren', pattern: new RegExp(`^（(${CN})）[、，.]?`) },
   { family: 'arabic-paren', pattern: /^（(\d{1,2})）[、，.]?/ },
+  // `3.1 需求管理`: a sub-number under `3.`, set apart by a space (`5.12护士节`, `2.5亿元` are a date and an amount).
+  { family: 'decimal', pattern: /^\d{1,2}\.(\d{1,2})(?= +[^ ])/ },
   { family: 'arabic-dot', pattern: /^(\d{1,2})\.(?!\d)/ },
   { family: 'arabic-dun', pattern: /^(\d{1,2})、/ },
+  { family: 'arabic-half-paren', pattern: /^(\d{1,2})）/ },
   { family: 'ordinal', pattern: new RegExp(`^第(${CN})[，、：]`) },
+  // `第一项任务：…`, `第二项，…：`: a named item ends with a colon; `第二项，是建立…。` in running text does not.
+  { family: 'ordinal-item', pattern: new RegExp(`^第(${CN})项(?=[^。；]{0,16}：)[，、]?`) },
 ];
 
 const ENUMERATION = new RegExp(`(?:^|[。；！？：，])((${CN})(?:是|要|则|方面是)|首先|其次|再次|最后)`, 'g');
 const ORDER_WORDS: Readonly<Record<string, number>> = { 首先: 1, 其次: 2, 再次: 3, 最后: 4 };
 
-const ADDRESS_TERM = /^(?:尊敬的|亲爱的|敬爱的)?(?:各位|全体|在座的|与会)?[^，。！？：]{0,10}?(?:领导|同志|同志们|同事|同事们|朋友们|来宾|嘉宾|代表|老师|老师们|同学们|女士们|先生们|战友们|党员|委员|专家|评委|评委们|同仁|同仁们|伙伴们|家人|家人们|乡亲|乡亲们|父老乡亲|老乡|老乡们|朋友|企业家|常委|家长|家长们|校友|校友们|村民|村民们|居民|居民们|学员|学员们|队员|队员们|同胞们|官兵|志愿者|干部|职工|员工|团员|负责人|负责同志|书记|主任|主席|部长|厅长|局长|处长|省长|市长|县长|区长|镇长|乡长|校长|院长|行长|董事长|总经理|经理)$/;
+const ADDRESS_TERM = /^(?:尊敬的|亲爱的|敬爱的)?(?:各位|全体|在座的|与会)?[^，。！？：]{0,10}?(?:领导|同志|同志们|同事|同事们|朋友们|来宾|嘉宾|代表|老师|老师们|同学们|女士们|先生们|战友们|党员|委员|专家|评委|评委们|同仁|同仁们|伙伴们|家人|家人们|乡亲|乡亲们|父老乡亲|老乡|老乡们|朋友|企业家|常委|家长|家长们|校友|校友们|村民|村民们|居民|居民们|学员|学员们|队员|队员们|同胞们|官兵|志愿者|干部|职工|员工|团员|负责人|负责同志|书记|主任|主席|部长|厅长|局长|处长|省长|市长|县长|区长|镇长|乡长|校长|院长|行长|董事长|总经理|经理|(?<!^(?:我|你|他|她|它|咱|人|俺))们)$/;
 /** `大家好`, `大家早上好`, `上午好`, `各位好`. */
 const GREETING_WORDS = '(?:大家(?:早上|上午|中午|下午|晚上)?好|(?:早上|上午|中午|下午|晚上)好|各位好)';
 const GREETING = new RegExp(`^${GREETING_WORDS}[！!。]?`);
@@ -113,12 +130,15 @@ const CLOSING_CUE = /^(?:同志们|各位|同事们|朋友们|老师们|同学�
 /** A paragraph opening with an address (`各位领导、同事们，…`, `女士们、先生们，…`): how a closing turns to the audience. */
 const ADDRESS_OPENING = /^([^，！。：]{2,24})[，！]/;
 /** The audience itself, not any noun of office: `各位…`, `尊敬的…`, or a plural in 们 (`同事们`, `女士们`). */
-const AUDIENCE = /^(?:(?:尊敬的|亲爱的|敬爱的)?(?:各位|全体|在座的)[^，！。：、]{1,8}|(?!我们|你们|他们|她们|咱们)[^，！。：、]{1,4}们)$/;
+const AUDIENCE = /^(?:(?:尊敬的|亲爱的|敬爱的)?(?:各位|全体|在座的)[^，！。：、]{1,8}|(?!我们|你们|他们|她们|咱们|人们)[^，！。：、]{1,6}们)$/;
 const MAX_FORMULA_LENGTH = 40;
 
-const SALUTATION_WINDOW = 64;
-/** `尊敬的李董事长，尊敬的各位领导、各位来宾，女士们、先生们、朋友们：` is 34 characters. */
-const MAX_SALUTATION_LENGTH = 48;
+const SALUTATION_WINDOW = 80;
+/**
+ * `尊敬的李董事长，尊敬的各位领导、各位来宾，女士们、先生们、朋友们：` is 34 characters; a congress or a ceremony
+ * names more (`尊敬的…部长，尊敬的…书记，各位领导、各位嘉宾，亲爱的老师们、同学们：`).
+ */
+const MAX_SALUTATION_LENGTH = 64;
 
 /** Address terms separated by `，` or `、` (`尊敬的各位领导、各位来宾`), in the match form. */
 function isAddressRun(form: string): boolean {
@@ -132,30 +152,35 @@ function isWrappedSalutationStart(text: string): boolean {
 }
 
 /**
- * The salutation at the start of a paragraph: address terms separated by `，` or `、`, ending with `：`
- * (`尊敬的各位领导，同志们：`), optionally followed by a greeting (`大家好！`); or a greeting alone.
+ * The salutation at the start of a paragraph: address terms separated by `，` or `、`, ending with `：` or `！`
+ * (`尊敬的各位领导，同志们：`, `青年朋友们、同志们！`), optionally followed by a greeting (`大家好！`); or a greeting
+ * alone. `同志们，我们要…` (a comma, then a sentence) opens a paragraph and is no salutation.
  */
 export function leadingSalutation(text: string): string | undefined {
   // A salutation and its greeting sit in the first few dozen characters: no need to map the whole paragraph.
   const form = toMatchForm(text.slice(0, SALUTATION_WINDOW));
-  const colon = form.indexOf('：');
+  const mark = form.search(/[：！]/);
   let end = -1;
-  if (colon > 0 && colon <= MAX_SALUTATION_LENGTH) {
-    if (isAddressRun(form.slice(0, colon))) end = colon + 1;
-  }
+  if (mark > 0 && mark <= MAX_SALUTATION_LENGTH && isAddressRun(form.slice(0, mark))) end = mark + 1;
   if (end < 0) {
     // `各位领导、同志们，大家好！`: address terms followed by a greeting instead of a colon.
     const greetingAt = form.search(GREETING_AFTER_ADDRESS);
     if (greetingAt > 0 && greetingAt <= MAX_SALUTATION_LENGTH && isAddressRun(form.slice(0, greetingAt))) end = greetingAt;
     else if (greetingAt === 0) end = 0;
-    // `同志们！` standing alone (the address exclaimed), or address terms set apart by spaces (`各位领导 各位来宾`).
-    else if (form.length <= MAX_SALUTATION_LENGTH && isAddressRun(form.replace(/[！!：]$/, '').replace(/\s+/g, '、'))) return text;
+    // Address terms set apart by spaces (`各位领导 各位来宾`), or standing alone without a mark.
+    else if (form.length <= MAX_SALUTATION_LENGTH && isAddressRun(form.replace(/[！：]$/, '').replace(/\s+/g, '、'))) return text;
     else return undefined;
   }
   const rest = form.slice(end).replace(/^，/, '');
   const greeting = GREETING.exec(rest);
   if (greeting) end = end + (form.slice(end).startsWith('，') ? 1 : 0) + greeting[0].length;
   return end > 0 ? text.slice(0, end) : undefined;
+}
+
+/** Each part names the audience itself (`各位代表`, `同志们`, `尊敬的…`), or greets it: how a speaker turns back to the room. */
+function addressesTheAudience(salutation: string): boolean {
+  const form = toMatchForm(salutation).replace(/[：！。]+$/, '');
+  return form.split(/[，、\s]+/).filter(Boolean).every(part => GREETING.test(part) || AUDIENCE.test(part) || /^(?:尊敬的|亲爱的|敬爱的)/.test(part));
 }
 
 /** Markers are short: the match form of a paragraph's first characters decides. */
@@ -328,19 +353,84 @@ function endMatterStart(source: readonly SourceLine[], floor: number): number {
   return start;
 }
 
+/** A line with no sentence in it (`曹雪涛`, `（2020年6月28日）`, `国务院总理　李　强`): a byline or date when it stands above the salutation. */
+function isUnpunctuatedLine(text: string): boolean {
+  return text.length <= MAX_FRAME_LINE_LENGTH && !/[。！？；，]/.test(toMatchForm(text));
+}
+
+/**
+ * GB/T 9704 order of the families, outermost first. `第一，` and `第一项：` have no fixed place: on top in one speech,
+ * under `一、` in another.
+ */
+export const CONVENTIONAL_RANK: Readonly<Partial<Record<NumberingFamily, number>>> = {
+  part: 0, 'cn-dun': 1, 'cn-paren': 2, 'arabic-dot': 3, 'arabic-dun': 3, decimal: 3.5, 'arabic-paren': 4, 'arabic-half-paren': 5,
+};
+
+/** Families that are one list written two ways when the numbers run on (`1、 2、 3. 4、`, `（1） 2）`). */
+export const SAME_LIST_TWIN: Readonly<Partial<Record<NumberingFamily, NumberingFamily>>> = {
+  'arabic-dot': 'arabic-dun', 'arabic-dun': 'arabic-dot', 'arabic-paren': 'arabic-half-paren', 'arabic-half-paren': 'arabic-paren',
+};
+
+type FoundHeading = Omit<Heading, 'level'>;
+
+/**
+ * Levels by nesting: a heading's level is its depth where it stands. Walking the headings with the open levels on a
+ * stack, a family already open closes what is below it and takes its place (`二、` after `（三）`); a new family
+ * opens a level below the current one (`第一，` right under `一、` is level 2 even if `（一）` was level 2 in the part
+ * before) unless it conventionally ranks above an open family (`一、` after `（一）（二）` written before the first
+ * `一、`) whose numbers do not run on after it (`1、 （一）（二） 2、`: this writer puts `1、` on top). For a family with
+ * no fixed rank (`第一，`), the one that follows goes above it only when its numbers start again at 1 after it
+ * (`第一，第二，一、第一，…`: `一、` on top).
+ */
+function nestHeadings(found: readonly (FoundHeading | undefined)[]): (Heading | undefined)[] {
+  const marks = found.flatMap((heading, index) => (heading ? [{ heading, index }] : []));
+  // For each mark, the next mark of each family after it: a backward pass.
+  const nextOfFamily: Map<NumberingFamily, FoundHeading>[] = [];
+  let after = new Map<NumberingFamily, FoundHeading>();
+  for (let k = marks.length - 1; k >= 0; k--) {
+    nextOfFamily[k] = after;
+    after = new Map(after).set(marks[k].heading.family, marks[k].heading);
+  }
+  // What this document has already shown: `（一）` written under `1、` before settles it for the next `（一）`.
+  const nestedUnder = new Set<string>();
+  const goesAbove = (family: NumberingFamily, open: { family: NumberingFamily; number: number }, k: number): boolean => {
+    if (nestedUnder.has(`${family}<${open.family}`)) return false;
+    if (nestedUnder.has(`${open.family}<${family}`)) return true;
+    const later = nextOfFamily[k].get(open.family);
+    const rank = CONVENTIONAL_RANK[family];
+    const openRank = CONVENTIONAL_RANK[open.family];
+    if (rank !== undefined && openRank !== undefined) return openRank > rank && later?.number !== open.number + 1;
+    return later?.number === 1;
+  };
+  const stack: { family: NumberingFamily; number: number }[] = [];
+  const levels: (Heading | undefined)[] = found.map(() => undefined);
+  marks.forEach(({ heading, index }, k) => {
+    let at = stack.findIndex(open => open.family === heading.family);
+    let family = heading.family;
+    if (at < 0) {
+      const twin = SAME_LIST_TWIN[heading.family];
+      const twinAt = twin ? stack.findIndex(open => open.family === twin) : -1;
+      if (twinAt >= 0 && heading.number !== 1 && heading.number === stack[twinAt].number + 1) {
+        at = twinAt;
+        family = stack[twinAt].family;
+      }
+    }
+    if (at < 0) at = stack.findIndex(open => goesAbove(heading.family, open, k));
+    if (at < 0) at = stack.length;
+    stack.length = at;
+    if (at > 0) nestedUnder.add(`${family}<${stack[at - 1].family}`);
+    stack.push({ family, number: heading.number });
+    levels[index] = { ...heading, level: at + 1 };
+  });
+  return levels;
+}
+
 /** Parses the paragraphs of one speech (as split by `splitDocuments`). */
 export function parseDocument(document: SourceDocument): ParsedDocument {
   const source = document.paragraphs;
   const frontEnd = frontMatterEnd(source);
   const bodyEnd = endMatterStart(source, frontEnd);
-  const familyLevels = new Map<NumberingFamily, number>();
-  const headings = source.map(({ text }, i) => {
-    if (i < frontEnd || i >= bodyEnd) return undefined;
-    const heading = matchHeading(text);
-    if (!heading) return undefined;
-    if (!familyLevels.has(heading.family)) familyLevels.set(heading.family, familyLevels.size + 1);
-    return { ...heading, level: familyLevels.get(heading.family) ?? 1 };
-  });
+  const headings = nestHeadings(source.map(({ text }, i) => (i < frontEnd || i >= bodyEnd ? undefined : matchHeading(text))));
   // In a heading paragraph, enumerations may follow the heading sentence (`（一）…。一是…二是…`).
   const enumerations = source.map(({ text }, i) => {
     if (i < frontEnd || i >= bodyEnd) return [];
@@ -356,24 +446,40 @@ export function parseDocument(document: SourceDocument): ParsedDocument {
   const roles: ParagraphRole[] = source.map((_, i) => (i < frontEnd ? 'front-matter' : i >= bodyEnd ? 'end-matter' : headings[i] ? 'heading' : 'body'));
   const extras: { salutation?: string; transition?: string; closingFormulas?: string[] }[] = source.map(() => ({}));
 
-  // Salutation: within the first paragraphs after the front matter, before any heading.
+  // Salutations: the one that opens the speech (possibly wrapped over two lines) and re-addresses anywhere in it.
+  const salutations = source.map(({ text }, i) => (i < frontEnd || i >= bodyEnd || headings[i] ? undefined : leadingSalutation(text)));
+  for (let i = frontEnd; i + 1 < bodyEnd; i++) {
+    if (!salutations[i] && salutations[i + 1] && isWrappedSalutationStart(source[i].text)) salutations[i] = source[i].text;
+  }
+  // The speech opens with its salutation, after any short lines the front matter did not know (a bare name, a
+  // bold date): those are front matter too.
   let firstContent = frontEnd;
-  const salutationEnd = Math.min(frontEnd + 3, hasHeadings ? firstHeading : bodyEnd);
-  for (let i = frontEnd; i < salutationEnd; i++) {
-    const wrapped = i + 1 < salutationEnd && isWrappedSalutationStart(source[i].text) && leadingSalutation(source[i + 1].text);
-    const salutation = wrapped ? source[i].text : leadingSalutation(source[i].text);
-    if (!salutation) continue;
+  const beforeSections = hasHeadings ? firstHeading : bodyEnd;
+  let opener = frontEnd;
+  while (opener < Math.min(beforeSections, frontEnd + MAX_FRAME_LINES) && !salutations[opener] && isUnpunctuatedLine(source[opener].text)) opener++;
+  if (opener < beforeSections && salutations[opener]) {
+    for (let i = frontEnd; i < opener; i++) roles[i] = 'front-matter';
+    for (let i = opener; i < beforeSections && salutations[i]; i++) {
+      const salutation = salutations[i] ?? '';
+      extras[i].salutation = salutation;
+      const rest = trimParagraph(source[i].text.slice(salutation.length));
+      roles[i] = rest.length === 0 ? 'salutation' : 'opening';
+      if (rest.length > 0) break;
+      firstContent = i + 1;
+    }
+  }
+  for (let i = firstContent; i < bodyEnd; i++) {
+    const salutation = salutations[i];
+    if (!salutation || extras[i].salutation || !addressesTheAudience(salutation)) continue;
     extras[i].salutation = salutation;
-    const rest = trimParagraph(source[i].text.slice(salutation.length));
-    roles[i] = rest.length === 0 ? 'salutation' : 'opening';
-    if (rest.length === 0) firstContent = i + 1;
+    if (trimParagraph(source[i].text.slice(salutation.length)).length === 0) roles[i] = 'salutation';
   }
 
   // Opening: what comes before the first section, whether the section starts with a heading or with a
   // paragraph-initial enumeration (`一是…`). Without either, the first paragraph of content.
   const firstSection = source.findIndex((_, i) => i >= firstContent && i < bodyEnd && (headings[i] || enumerations[i][0]?.offset === 0));
   const openingEnd = firstSection >= 0 ? firstSection : Math.min(bodyEnd, firstContent + 1);
-  for (let i = firstContent; i < openingEnd; i++) roles[i] = 'opening';
+  for (let i = firstContent; i < openingEnd; i++) if (roles[i] !== 'salutation') roles[i] = 'opening';
 
   // Transition: the last sentence of the paragraph that leads into the sections (the last opening
   // paragraph, or the paragraph right before the first heading).
@@ -397,6 +503,11 @@ export function parseDocument(document: SourceDocument): ParsedDocument {
     break;
   }
   for (let closings = 0; i >= closingFloor && closings < 2; i--, closings++) {
+    // A re-address standing alone (`同志们！`) before the last words stays what it is.
+    if (roles[i] === 'salutation') {
+      closings--;
+      continue;
+    }
     const formulas = trailingClosingFormulas(source[i].text);
     if (formulas.length > 0) extras[i].closingFormulas = formulas;
     if (isClosingCue(source[i].text) || formulas.length > 0) roles[i] = 'closing';
@@ -438,12 +549,14 @@ export function parseCorpusFile(text: string, file: string): ParsedDocument[] {
  */
 export function parseDraft(text: string, file = 'draft'): ParsedDocument {
   const lines = normalizeNewlines(text).split('\n');
+  // A label, a dateline or a forwarding note above the title is no part of the draft.
+  const skipped = leadingLinesToSkip(lines);
   const paragraphs: SourceLine[] = [];
   let title: SourceLine | null = null;
   lines.forEach((raw, index) => {
-    // A pasted web page's chrome and advertising are no part of the draft; a label above the title is skipped.
+    // A pasted web page's chrome and advertising are no part of the draft.
     const lineText = cleanLine(raw);
-    if (!lineText || (!title && paragraphs.length === 0 && isDocumentLabel(lineText))) return;
+    if (!lineText || skipped.has(index)) return;
     const line = { line: index + 1, text: lineText };
     if (!title && paragraphs.length === 0 && isTitleLine(lineText, true)) title = line;
     else paragraphs.push(line);

@@ -83,7 +83,7 @@ suite('command line', () => {
         { line: 10, level: 2, marker: '第二，', text: '着力推进城乡一体化发展' },
         { line: 11, level: 2, marker: '第三，', text: '着力加强教师队伍建设' },
       ],
-      closings: [{ line: 12, text: '汇报完毕，不妥之处，请批评指正。' }],
+      closings: [{ line: 12, text: '汇报完毕，不妥之处，请批评指正。', kind: 'formula' }],
     });
   });
 

@@ -154,9 +154,10 @@ suite('outlines of speeches by other authors', () => {
       [6, 2, '(一)', '成绩来之不易'],
       [7, 2, '(二)', '问题不容忽视'],
       [8, 1, '二、', '突出抓好重点领域专项整治'],
-      [9, 3, '1、', '抓好道路交通安全'],
-      [10, 3, '2、', '抓好危化品安全'],
-      [11, 3, '3、', '抓好建筑施工安全'],
+      // Levels by nesting: `1、` right under `二、` is level 2, as `(一)` is under `一、`.
+      [9, 2, '1、', '抓好道路交通安全'],
+      [10, 2, '2、', '抓好危化品安全'],
+      [11, 2, '3、', '抓好建筑施工安全'],
       [12, 1, '三、', '切实加强组织领导'],
     ]);
     assert.deepEqual(outline.closings.map(c => c.line), [13, 14]);
@@ -167,7 +168,7 @@ suite('outlines of speeches by other authors', () => {
     const outline = outlineOf(fixture('traditional.txt'));
     assert.equal(outline.genre, '讲话');
     assert.deepEqual(outline.salutations, [{ line: 3, text: '同誌們：' }]);
-    assert.deepEqual(outline.headings.map(h => h.level), [1, 2, 2, 1, 3, 3, 4, 4, 1]);
+    assert.deepEqual(outline.headings.map(h => h.level), [1, 2, 2, 1, 2, 2, 3, 3, 1], '1. right under 二、 is level 2 there, （1） under it 3');
     assert.deepEqual(outline.closings.map(c => c.text), ['同誌們，鄉村振興任重道遠。讓我們團結一心，開拓進取，奮力譜寫鄉村振興新篇章！', '謝謝大家！']);
   });
 
@@ -176,7 +177,7 @@ suite('outlines of speeches by other authors', () => {
     assert.equal(outline.genre, '汇报');
     assert.deepEqual(outline.salutations, [{ line: 2, text: '各位领导：' }]);
     assert.deepEqual(outline.headings.map(h => `${h.level}${h.marker}`), ['1一、', '1二、', '1三、', '2第一，', '2第二，', '2第三，']);
-    assert.deepEqual(outline.closings, [{ line: 12, text: '汇报完毕，不妥之处，请批评指正。' }]);
+    assert.deepEqual(outline.closings, [{ line: 12, text: '汇报完毕，不妥之处，请批评指正。', kind: 'formula' }]);
   });
 
   test('a salutation with a greeting, and a closing paragraph without a formula', () => {
@@ -262,7 +263,7 @@ suite('outlines of speeches by other authors', () => {
     assert.equal(leadingSalutation('大家早上好！今天，我們迎來新學年。'), '大家早上好！');
     assert.equal(leadingSalutation('各位老師、各位家長、親愛的同學們：'), '各位老師、各位家長、親愛的同學們：');
     assert.equal(leadingSalutation('各位校友：'), '各位校友：');
-    assert.equal(leadingSalutation('同志们！让我们携起手来。'), undefined, 'an exclamation that goes on is the closing cue');
+    assert.equal(leadingSalutation('同志们！让我们携起手来。'), '同志们！', 'an exclaimed address that goes on is a re-address (RULES.md)');
     const outline = outlineOf('在某会上的发言\n尊敬的各位领导、\n各位同事：\n很高兴发言。\n一、做法\n');
     assert.deepEqual(outline.salutations, [{ line: 2, text: '尊敬的各位领导、' }, { line: 3, text: '各位同事：' }]);
   });
