@@ -396,6 +396,12 @@ interface EnumerationRun {
   length: number;
 }
 
+/** `三是` → `是`, `二要` → `要`: the word that makes a run. */
+function enumerationWord(marker: string): string {
+  const form = toMatchForm(marker);
+  return form.slice((NUMERAL.exec(form)?.[0] ?? '').length);
+}
+
 function analyseEnumerations(document: ParsedDocument, lines: readonly string[]): Found {
   const issues: NumberingIssue[] = [];
   const edits: TextEdit[] = [];
@@ -410,6 +416,13 @@ function analyseEnumerations(document: ParsedDocument, lines: readonly string[])
     const enumerations = paragraph.enumerations ?? [];
     if (enumerations.length === 0) continue;
     const column = paragraphColumn(lines, paragraph);
+    // Items written in this paragraph's running text (`…；一是…二是…`) are a list of their own; the item that opens the
+    // paragraph belongs to the list whose items open paragraphs when the paragraph's own list starts again from 1
+    // after it (`三是换证工作。…分为三类：一是…，二是…`), or it stands alone.
+    const [first] = enumerations;
+    const nextOfWord = enumerations.find((other, k) => k > 0 && enumerationWord(other.marker) === enumerationWord(first.marker));
+    const opensParagraph = (first.offset === 0 || paragraph.heading !== undefined) && (nextOfWord === undefined || nextOfWord.number === 1);
+    for (const key of runs.keys()) if (key.endsWith('|inline')) runs.delete(key);
     for (const enumeration of enumerations) {
       const { marker, offset } = enumeration;
       const at = Math.max(0, column) + offset;
@@ -445,14 +458,14 @@ function analyseEnumerations(document: ParsedDocument, lines: readonly string[])
         continue;
       }
 
-      // 一是 / 二要 / 三方面是…: one run per word.
-      const numeral = NUMERAL.exec(form)?.[0] ?? '';
-      const word = form.slice(numeral.length);
+      // 一是 / 二要 / 三方面是…: one run per word, in running text or opening paragraphs.
+      const word = enumerationWord(marker);
+      const key = `${word}|${opensParagraph && enumeration === first ? 'opening' : 'inline'}`;
       const n = enumeration.number;
-      let run = runs.get(word);
+      let run = runs.get(key);
       if (!run || n === 1) {
         run = { start: n, used: new Map(), previous: n - 1, previousMark: '', length: 0 };
-        runs.set(word, run);
+        runs.set(key, run);
       }
       const expectedNumber = run.start + run.length;
       const wanted = withNumber(marker, expectedNumber);

@@ -124,7 +124,7 @@ const ADDRESS_TERM = /^(?:尊敬的|亲爱的|敬爱的)?(?:各位|全体|在座
 const GREETING_WORDS = '(?:大家(?:早上|上午|中午|下午|晚上)?好|(?:早上|上午|中午|下午|晚上)好|各位好)';
 const GREETING = new RegExp(`^${GREETING_WORDS}[！!。]?`);
 const GREETING_AFTER_ADDRESS = new RegExp(`[，]?${GREETING_WORDS}`);
-const CLOSING_FORMULA = /我就讲(?:这些|这么多|到这里)|就(?:讲|说|汇报|发言)到这里|我就(?:说|汇报)这些|(?:谢谢|多谢)大家|(?:谢谢|多谢)各位|谢谢！|^谢谢[。！]?$|(?:发言|汇报|报告|讲话|述职)完毕|(?:汇报|发言|讲)完了|到此结束|不妥之处|不当之处|批评指正|特此报告|以上(?:汇报|报告|述职|发言)|以上是(?:我|本人)的|请(?:予|各位领导|大家)?[^，。]{0,10}(?:审议|评议)|宣布[^。]{0,30}(?:闭幕|结束)|^(?:最后，)?(?:衷心|真诚)?祝(?:愿)?(?:大家|各位|全体|同志们|老师们|同学们|朋友们)/;
+const CLOSING_FORMULA = /我就讲(?:这些|这么多|到这里)|就(?:讲|说|汇报|发言)到这里|我就(?:说|汇报)这些|(?:谢谢|多谢)大家|(?:谢谢|多谢)各位|谢谢！|^谢谢[。！]?$|(?:发言|汇报|报告|讲话|述职)完毕|(?:汇报|发言|讲)完了|到此结束|不妥之处|不当之处|批评指正|特此报告|以上(?:汇报|报告|述职|发言)|^以上[^。！？]{0,20}(?:供[^。！？]{0,6}参考|参阅)|以上是(?:我|本人)的|请(?:予|各位领导|大家)?[^，。]{0,10}(?:审议|评议)|宣布[^。]{0,30}(?:闭幕|结束)|^(?:最后，)?(?:衷心|真诚)?祝(?:愿)?(?:大家|各位|全体|同志们|老师们|同学们|朋友们)/;
 const TRANSITION = /下面|以下|现将|现就|如下[：。]?$|(?:讲|谈|提|说)(?:几|[一二三四五六七八九两])点|几点(?:意见|看法|体会|要求|建议|感受)/;
 const CLOSING_CUE = /^(?:同志们|各位|同事们|朋友们|老师们|同学们)[，！]|^让我们|^总之|^总而言之|^最后[，。]|^我们坚信|让我们/;
 /** A paragraph opening with an address (`各位领导、同事们，…`, `女士们、先生们，…`): how a closing turns to the audience. */
@@ -378,9 +378,10 @@ type FoundHeading = Omit<Heading, 'level'>;
  * stack, a family already open closes what is below it and takes its place (`二、` after `（三）`); a new family
  * opens a level below the current one (`第一，` right under `一、` is level 2 even if `（一）` was level 2 in the part
  * before) unless it conventionally ranks above an open family (`一、` after `（一）（二）` written before the first
- * `一、`) whose numbers do not run on after it (`1、 （一）（二） 2、`: this writer puts `1、` on top). For a family with
- * no fixed rank (`第一，`), the one that follows goes above it only when its numbers start again at 1 after it
- * (`第一，第二，一、第一，…`: `一、` on top).
+ * `一、`) whose numbers do not run on after it (`1、 （一）（二） 2、`: this writer puts `1、` on top). A family with no
+ * fixed rank (`第一，`) opens below whatever is open; a family that follows it goes above it only when its numbers
+ * start again at 1 after it (`第一，第二，一、第一，…`: `一、` on top). What the document has shown once (`（一）` under
+ * `1、`) holds for the rest of it.
  */
 function nestHeadings(found: readonly (FoundHeading | undefined)[]): (Heading | undefined)[] {
   const marks = found.flatMap((heading, index) => (heading ? [{ heading, index }] : []));
@@ -400,7 +401,9 @@ function nestHeadings(found: readonly (FoundHeading | undefined)[]): (Heading | 
     const rank = CONVENTIONAL_RANK[family];
     const openRank = CONVENTIONAL_RANK[open.family];
     if (rank !== undefined && openRank !== undefined) return openRank > rank && later?.number !== open.number + 1;
-    return later?.number === 1;
+    // `第一，` under `（二）` is a level below it, whatever comes later; `一、` after `第一，第二，` goes above them only
+    // when `第一，` starts again after it.
+    return openRank === undefined && later?.number === 1;
   };
   const stack: { family: NumberingFamily; number: number }[] = [];
   const levels: (Heading | undefined)[] = found.map(() => undefined);
