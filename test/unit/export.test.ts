@@ -233,12 +233,13 @@ suite('Word export: Markdown, front and end matter', () => {
     assert.equal(body[subtitleIndex + 2].text, '同志们：');
     const signature = byText(body, '市人民政府办公室');
     const date = byText(body, '2024年5月8日');
-    assert.equal(signature.align, 'right');
-    assert.equal(date.align, 'right');
-    assert.equal(signature.indent.right, '640', '右空二字');
-    // 8 characters of signature, 6 of date (digits are half-width): the date starts 2 characters right of the signature.
-    const start = (paragraph: Para, width: number): number => -Number(paragraph.indent.right) - width * 320;
-    assert.equal(start(date, 6) - start(signature, 8), 640);
+    // Set from the left so the relation holds in any word processor: the date starts two characters right of the
+    // signature, and the longer (the date: 6 characters and the spaces around its digits, plus those 2) ends 右空二字.
+    assert.equal(signature.align, 'left');
+    assert.equal(date.align, 'left');
+    assert.equal(Number(date.indent.left) - Number(signature.indent.left), 640, '右移二字');
+    const typeArea = 11906 - 1587 - 1474;
+    assert.ok(Math.abs(Number(date.indent.left) + (6 + 5 * 0.2) * 320 - (typeArea - 640)) <= 1, `the date ends 右空二字 (left ${date.indent.left})`);
     const attachment = byText(body, '附件：1.重点任务分工方案');
     assert.equal(attachment.align, 'left');
     assert.equal(attachment.indent.firstLine, '640');

@@ -6,7 +6,7 @@
 import { parseDraft, type Paragraph } from '../structure';
 import { withoutMarkdownListNumbers } from '../normalize';
 import { breakTitle, displayWidth } from './titleLines';
-import type { ExportOptions, FontRole } from './layout';
+import { TYPE_AREA_CHARACTERS, type ExportOptions, type FontRole } from './layout';
 
 export interface Span {
   readonly text: string;
@@ -122,21 +122,25 @@ function endMatterBlocks(paragraphs: readonly Paragraph[], markdown: boolean): B
     }
   }
   // A signature with a date under it (7.3.5.2): the date starts two characters right of the signature's first
-  // character; when the date is the longer, it keeps 右空二字 and the signature moves left instead.
+  // character, and the longer of the two ends 右空二字. Both are set from the left, so the two characters hold
+  // in any word processor whatever it does to the date's digits; only the right edge depends on the estimate.
   return blocks.map((current, i) => {
-    const next = blocks[i + 1];
-    if (current.kind !== 'signature' || next?.kind !== 'date') return current;
-    const signatureWidth = displayWidth(current.spans[0].text);
-    const dateWidth = displayWidth(next.spans[0].text);
-    const dateRight = Math.max(2, 2 + signatureWidth - dateWidth - 2);
-    return { ...current, rightChars: dateRight + dateWidth + 2 - signatureWidth };
-  }).map((current, i, all) => {
-    const previous = all[i - 1];
-    if (current.kind !== 'date' || previous?.kind !== 'signature') return current;
-    const signatureWidth = displayWidth(previous.spans[0].text);
-    const dateWidth = displayWidth(current.spans[0].text);
-    return { ...current, rightChars: previous.rightChars + signatureWidth - 2 - dateWidth };
+    const signature = current.kind === 'signature' && blocks[i + 1]?.kind === 'date' ? current : current.kind === 'date' && blocks[i - 1]?.kind === 'signature' ? blocks[i - 1] : undefined;
+    if (!signature) return current;
+    const date = current.kind === 'signature' ? blocks[i + 1] : current;
+    const longest = Math.max(printedWidth(signature.spans[0].text), printedWidth(date.spans[0].text) + 2);
+    const signatureLeft = TYPE_AREA_CHARACTERS - 2 - longest;
+    return { ...current, align: 'left', rightChars: 0, leftChars: current === signature ? signatureLeft : signatureLeft + 2 };
   });
+}
+
+/**
+ * How wide a line prints, in characters: digits and Latin letters half a character, plus the space word
+ * processors put between them and Chinese (LibreOffice 0.2 character, Word about as much).
+ */
+export function printedWidth(text: string): number {
+  const changes = text.match(/[0-9A-Za-z](?=[^\x00-\x7f])|[^\x00-\x7f](?=[0-9A-Za-z])/g)?.length ?? 0;
+  return displayWidth(text) + 0.2 * changes;
 }
 
 /** Lays out a draft (plain text or Markdown) as the blocks of an official document. */

@@ -73,10 +73,10 @@ function paragraphOf(block: Block, fonts: Record<FontRole, string>): Paragraph {
     spacing: EXACT_LINE,
     // Both forms of the first-line indent: Word reads the character count, LibreOffice 7.4 only the twips.
     indent: {
-      firstLine: block.firstLineChars * TEXT_CHARACTER,
-      firstLineChars: block.firstLineChars * 100,
-      left: block.leftChars * TEXT_CHARACTER,
-      right: block.rightChars * TEXT_CHARACTER,
+      firstLine: Math.round(block.firstLineChars * TEXT_CHARACTER),
+      firstLineChars: Math.round(block.firstLineChars * 100),
+      left: Math.round(block.leftChars * TEXT_CHARACTER),
+      right: Math.round(block.rightChars * TEXT_CHARACTER),
     },
   });
 }

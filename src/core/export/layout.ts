@@ -25,6 +25,9 @@ export const TEXT_CHARACTER = FONT_SIZE.text * TWIPS_PER_POINT;
 /** One character of 4号 text: the page number's 空一字. */
 export const PAGE_NUMBER_CHARACTER = FONT_SIZE.pageNumber * TWIPS_PER_POINT;
 
+/** The type area's width in characters of 3号 text (156 mm / 16 pt ≈ 27.6). */
+export const TYPE_AREA_CHARACTERS = (PAGE.width - MARGINS.left - MARGINS.right) / TEXT_CHARACTER;
+
 /** Characters of 2号 text that fit across the 156 mm type area (442 pt / 22 pt). */
 export const TITLE_LINE_CHARACTERS = 20;
 
