@@ -158,7 +158,7 @@ export function layoutDraft(text: string, options: Pick<ExportOptions, 'boldLeve
   }
   const front = parsed.paragraphs.filter(paragraph => paragraph.role === 'front-matter');
   for (const paragraph of front) blocks.push(block('front-matter', 'center', [span(printable(paragraph.text, markdown), 'subtitle')]));
-  // One blank line between the title block and the speech (7.3.3: 标题下空一行).
+  // One blank line between the title block and the speech (7.3.2: 标题下空一行).
   const speech = parsed.paragraphs.filter(paragraph => paragraph.role !== 'front-matter' && paragraph.role !== 'end-matter');
   if (blocks.length > 0 && speech.length > 0) blocks.push(block('blank', 'left', []));
 

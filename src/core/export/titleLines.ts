@@ -1,5 +1,5 @@
 /**
- * Breaks a long title into lines the way GB/T 9704 asks (7.3.3): at word boundaries, never inside a word,
+ * Breaks a long title into lines the way GB/T 9704 asks (7.3.1): at word boundaries, never inside a word,
  * in a 梯形 or 菱形 shape (the first line no shorter than the last). jieba is not loaded synchronously in the
  * core, and a title's sensible breaks are few and predictable, so punctuation and function words decide:
  * after `，、：；` and spaces, before `在`/`关于`/`围绕`, after `的`/`暨`/`和`/`与`, before `上的讲话`-style endings.
