@@ -110,6 +110,18 @@ suite('Word export: the page', () => {
     }
   });
 
+  test('the font table names every face with its fallback (仿宋_GB2312 → 仿宋) as a GB2312 font', async () => {
+    const { parts } = await exported(SEED_WITH_TITLE, { fonts: { heading4: 'Source Han Serif SC' } });
+    const table = parts.get('word/fontTable.xml') ?? '';
+    const entries = Object.fromEntries([...table.matchAll(/<w:font w:name="([^"]+)">(.*?)<\/w:font>/g)].map(match => [match[1], match[2]]));
+    assert.deepEqual(Object.keys(entries).sort(), ['Source Han Serif SC', '仿宋_GB2312', '宋体', '方正小标宋简体', '楷体_GB2312', '黑体'].sort());
+    assert.match(entries['仿宋_GB2312'], /^<w:altName w:val="仿宋"\/><w:charset w:val="86"\/>/);
+    assert.match(entries['楷体_GB2312'], /<w:altName w:val="楷体"\/>/);
+    assert.match(entries['方正小标宋简体'], /<w:altName w:val="宋体"\/>/);
+    assert.doesNotMatch(entries['Source Han Serif SC'], /altName/, 'no guess for a font the writer chose');
+    assert.match(parts.get('word/_rels/document.xml.rels') ?? '', /Target="fontTable.xml"/);
+  });
+
   test('page numbers: odd pages right, even pages left, 空一字, PAGE fields in 4号 宋体; footers without a first-line indent', async () => {
     const { parts } = await exported(SEED_WITH_TITLE);
     assert.match(parts.get('word/settings.xml') ?? '', /<w:evenAndOddHeaders\/>/);
@@ -189,6 +201,11 @@ suite('Word export: fonts and indents by role', () => {
     assert.equal(salutation.indent.firstLine, '0');
     assert.equal(salutation.indent.firstLineChars, '0');
     assert.equal(salutation.align, 'left');
+  });
+
+  test('a salutation that opens a paragraph gets its own flush-left line; the text goes on as a body paragraph', async () => {
+    const { body } = await exported('在全市防汛工作会议上的讲话\n同志们：今天召开会议，部署防汛工作。\n一、提高认识\n');
+    assert.deepEqual(body.slice(2, 4).map(paragraph => [paragraph.text, paragraph.indent.firstLine]), [['同志们：', '0'], ['今天召开会议，部署防汛工作。', '640']]);
   });
 
   test('level-3 headings bold by default and not when the setting is off; a role font override', async () => {

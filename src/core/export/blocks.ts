@@ -166,6 +166,11 @@ export function layoutDraft(text: string, options: Pick<ExportOptions, 'boldLeve
     const printed = (from: number, to?: number): string => printable(paragraph.text.slice(from, to), markdown);
     if (paragraph.role === 'salutation') {
       blocks.push(block('salutation', 'left', [span(printed(0), 'body')]));
+    } else if (paragraph.salutation && paragraph.text.startsWith(paragraph.salutation) && paragraph.role !== 'heading') {
+      // `同志们：今天…` in one paragraph: the address goes on its own line, flush left, as 主送机关 does (7.3.2).
+      blocks.push(block('salutation', 'left', [span(printed(0, paragraph.salutation.length), 'body')]));
+      const rest = printed(paragraph.salutation.length).trim();
+      if (rest) blocks.push(block('body', 'justified', [span(rest, 'body')], { firstLineChars: 2 }));
     } else if (paragraph.role === 'heading' && paragraph.heading) {
       const level = paragraph.heading.level;
       const font = headingFont(level);

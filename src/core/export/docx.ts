@@ -19,6 +19,7 @@ import {
 } from 'docx';
 import { layoutDraft, type Block, type Span } from './blocks';
 import {
+  FALLBACK_FONTS,
   FONT_SIZE,
   FOOTER_DISTANCE,
   LINE_PITCH,
@@ -102,8 +103,22 @@ function pageNumberFooter(align: 'left' | 'right' | 'center', font: string): Foo
   });
 }
 
+const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * The font table, which docx leaves empty: each face the document names, as a Chinese (GB2312) font with the
+ * face Word should fall back to, so a machine without 仿宋_GB2312 prints 仿宋 rather than a Latin default.
+ */
+function fontTableXml(fonts: Record<FontRole, string>): string {
+  const entries = [...new Set(Object.values(fonts))].map(name => {
+    const fallback = FALLBACK_FONTS[name];
+    return `<w:font w:name="${escapeXml(name)}">${fallback ? `<w:altName w:val="${escapeXml(fallback)}"/>` : ''}<w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${entries.join('')}</w:fonts>`;
+}
+
 /** Builds the document of a draft: the page, the grid, the defaults, the footers and the blocks. */
-export function buildDocument(text: string, options: ExportOptions): { document: Document; warnings: readonly string[] } {
+export function buildDocument(text: string, options: ExportOptions): { document: Document; fontTable: string; warnings: readonly string[] } {
   const fonts = resolveFonts(options.fonts);
   const { blocks, warnings } = layoutDraft(text, options);
   // An empty draft is still a document: one empty paragraph (Word refuses a body without one).
@@ -139,13 +154,13 @@ export function buildDocument(text: string, options: ExportOptions): { document:
     },
     sections: [section],
   });
-  return { document, warnings };
+  return { document, fontTable: fontTableXml(fonts), warnings };
 }
 
 /** The .docx bytes of a draft laid out as an official document (GB/T 9704-2012). */
 export async function exportDocx(text: string, options: ExportOptions): Promise<ExportResult> {
-  const { document, warnings } = buildDocument(text, options);
-  const bytes = await Packer.pack(document, 'uint8array');
+  const { document, fontTable, warnings } = buildDocument(text, options);
+  const bytes = await Packer.pack(document, 'uint8array', false, [{ path: 'word/fontTable.xml', data: fontTable }]);
   return { bytes, warnings };
 }
 

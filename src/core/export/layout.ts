@@ -55,6 +55,22 @@ export const DEFAULT_FONTS: Readonly<Record<FontRole, string>> = {
   pageNumber: '宋体',
 };
 
+/**
+ * What Word should use where a face is missing, written in the font table (`w:altName`, GB2312 charset): the
+ * GB2312 faces ship with older Windows and with WPS, their plain forms (仿宋, 楷体) with Windows 10+ and Office.
+ * macOS Word maps these names to its own Chinese fonts (华文仿宋, 华文楷体, 黑体-简, 宋体-简).
+ */
+export const FALLBACK_FONTS: Readonly<Record<string, string>> = {
+  仿宋_GB2312: '仿宋',
+  楷体_GB2312: '楷体',
+  方正小标宋简体: '宋体',
+  方正小标宋_GBK: '宋体',
+  仿宋: 'FangSong',
+  楷体: 'KaiTi',
+  黑体: 'SimHei',
+  宋体: 'SimSun',
+};
+
 /** `standard`: odd pages right, even pages left, 空一字 (GB/T 9704 7.5); `center`: every page centred. */
 export type PageNumberPlacement = 'standard' | 'center';
 
