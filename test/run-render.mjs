@@ -169,7 +169,9 @@ try {
       expect(strays.length === 0, `fallback fonts: ${[...new Set(strays)].join(', ')}`);
       const notEmbedded = rows.filter(row => row[row.length - 5] !== 'yes');
       expect(notEmbedded.length === 0, `not embedded: ${notEmbedded.map(row => row[0]).join(', ')}`);
-      for (const face of ['FandolFang', 'FandolHei', 'FandolSong']) expect(names.some(name => name.startsWith(face)), `${face} missing (has ${[...new Set(names)].join(', ')})`);
+      // 仿宋 body, 黑体 level 1, 宋体 page numbers everywhere; 楷体 where level-2 headings or a subtitle are known to be.
+      const faces = ['FandolFang', 'FandolHei', 'FandolSong', ...(/^(002_|000_|markdown)/.test(label) ? ['FandolKai'] : [])];
+      for (const face of faces) expect(names.some(name => name.startsWith(face)), `${face} missing (has ${[...new Set(names)].join(', ')})`);
     });
 
     const lines = pageLines(pdf);

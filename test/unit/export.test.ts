@@ -274,6 +274,13 @@ suite('Word export: Markdown, front and end matter', () => {
     assert.equal(untitled[0].text, '同志们：', 'no title and no blank line above the salutation');
   });
 
+  test('a 146-page draft (the longest seed) exports in well under the time a writer waits', async () => {
+    const started = Date.now();
+    const { body } = await exported(readFileSync('seeds/003_6c46de81eb12d8ae.txt', 'utf8'));
+    assert.ok(body.length > 300, `${body.length} paragraphs`);
+    assert.ok(Date.now() - started < 5000, `${Date.now() - started} ms`);
+  });
+
   test('characters outside the fonts (emoji, rare CJK) are written as they are', async () => {
     const { body } = await exported('关于𠀀字的说明\n同志们：\n今天🙂开会。\n');
     assert.ok(body.some(paragraph => paragraph.text === '今天🙂开会。'));
