@@ -222,7 +222,7 @@ try {
       });
     }
     if (label === 'markdown') {
-      check(`${label}: no Markdown marks printed; the signature right, the date under it`, () => {
+      check(`${label}: no Markdown marks printed; the signature right, the date under it, 附件 left`, () => {
         const text = lines.flat().map(line => line.text).join('\n');
         expect(!/\*\*|#|^[-*+] /m.test(text), 'a Markdown mark is printed');
         const all = lines.flat();
@@ -233,6 +233,10 @@ try {
         expect(near(rightEdge, TYPE_AREA.right - 32, 3), `the longer line ends at ${rightEdge.toFixed(1)} (右空二字: ${TYPE_AREA.right - 32})`);
         expect(near(date.xMin - signature.xMin, 32, 1), `date starts ${(date.xMin - signature.xMin).toFixed(1)} pt right of the signature`);
         expect(near(date.yMin - signature.yMin, LINE_PITCH, 0.6), 'the date on the next line');
+        const attachment = all.find(line => line.text.replace(/\s/g, '').startsWith('附件：1.'));
+        const second = all.find(line => line.text.replace(/\s/g, '') === '2.工作推进时间安排表');
+        expect(attachment && near(attachment.xMin, TYPE_AREA.left + 32, 2), `附件 starts at ${attachment?.xMin.toFixed(1)} (左空二字: ${TYPE_AREA.left + 32})`);
+        expect(second && near(second.xMin, TYPE_AREA.left + 80, 2), `the second attachment starts at ${second?.xMin.toFixed(1)} (under the first name: ${TYPE_AREA.left + 80})`);
       });
     }
     if (pngOut && label === '002_19a4f98e508d591a') {

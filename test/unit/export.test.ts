@@ -259,7 +259,7 @@ suite('Word export: Markdown, front and end matter', () => {
     assert.ok(Math.abs(Number(date.indent.left) + (6 + 5 * 0.2) * 320 - (typeArea - 640)) <= 1, `the date ends 右空二字 (left ${date.indent.left})`);
     const attachment = byText(body, '附件：1.重点任务分工方案');
     assert.equal(attachment.align, 'left');
-    assert.equal(attachment.indent.firstLine, '640');
+    assert.deepEqual([attachment.indent.left, attachment.indent.hanging], ['1600', '960'], '左空二字, a wrapped name under its first character');
     assert.equal(byText(body, '2.工作推进时间安排表').indent.left, '1600', 'lined up with the first attachment name');
   });
 

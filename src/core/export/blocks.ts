@@ -23,7 +23,7 @@ export type BlockKind = 'title' | 'front-matter' | 'blank' | 'salutation' | 'bod
 export interface Block {
   readonly kind: BlockKind;
   readonly align: 'left' | 'center' | 'right' | 'justified';
-  /** Indents in characters of 3号 text (the standard counts 空二字, not millimetres). */
+  /** Indents in characters of 3号 text (the standard counts 空二字, not millimetres); a negative first line hangs. */
   readonly firstLineChars: number;
   readonly leftChars: number;
   readonly rightChars: number;
@@ -106,7 +106,8 @@ function endMatterBlocks(paragraphs: readonly Paragraph[], markdown: boolean): B
     const text = printable(paragraphs[i].text, markdown);
     if (ATTACHMENT_HEAD.test(text)) {
       inAttachments = true;
-      blocks.push(block('attachment', 'left', [span(text, 'body')], { firstLineChars: 2 }));
+      // 左空二字; a long name wraps under its own first character, after `附件：` (hanging by those 3 characters).
+      blocks.push(block('attachment', 'left', [span(text, 'body')], { leftChars: 5, firstLineChars: -3 }));
     } else if (inAttachments && ATTACHMENT_ITEM.test(text)) {
       // Further attachments line up with the first one's name, after `附件：` (左空二字 + 3 characters).
       blocks.push(block('attachment-item', 'left', [span(text, 'body')], { leftChars: 5 }));

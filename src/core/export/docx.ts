@@ -73,12 +73,18 @@ function paragraphOf(block: Block, fonts: Record<FontRole, string>): Paragraph {
     alignment: ALIGNMENTS[block.align],
     spacing: EXACT_LINE,
     // Both forms of the first-line indent: Word reads the character count, LibreOffice 7.4 only the twips.
-    indent: {
-      firstLine: Math.round(block.firstLineChars * TEXT_CHARACTER),
-      firstLineChars: Math.round(block.firstLineChars * 100),
-      left: Math.round(block.leftChars * TEXT_CHARACTER),
-      right: Math.round(block.rightChars * TEXT_CHARACTER),
-    },
+    indent: block.firstLineChars >= 0
+      ? {
+        firstLine: Math.round(block.firstLineChars * TEXT_CHARACTER),
+        firstLineChars: Math.round(block.firstLineChars * 100),
+        left: Math.round(block.leftChars * TEXT_CHARACTER),
+        right: Math.round(block.rightChars * TEXT_CHARACTER),
+      }
+      : {
+        hanging: Math.round(-block.firstLineChars * TEXT_CHARACTER),
+        left: Math.round(block.leftChars * TEXT_CHARACTER),
+        right: Math.round(block.rightChars * TEXT_CHARACTER),
+      },
   });
 }
 
