@@ -1,13 +1,12 @@
-import * as vscode from 'vscode';
-import { CommandId } from './commandIds';
-import { DRAFT_LANGUAGES } from './draftLanguages';
-
 /**
  * 导出为 Word（公文格式）: the draft as a .docx in the GB/T 9704-2012 layout, written with `vscode.workspace.fs`
  * beside the draft (or where the writer picks, for an untitled one), so one path serves desktop and web.
  * The engine (and the `docx` package) is imported lazily: esbuild keeps it in the one bundle file but runs its
  * module code only on the first export, so activation stays cheap.
  */
+import * as vscode from 'vscode';
+import { CommandId } from './commandIds';
+import { DRAFT_LANGUAGES } from './draftLanguages';
 
 /** What a caller (a test, another command) may pass: where to write, so no dialog opens. */
 export interface ExportDocxRequest {
