@@ -1,6 +1,6 @@
 // `npm test`: type checking, then every tier — unit (Node), web (Code - OSS in a browser worker),
-// node (code-server's Node extension host), package (the .vsix contents) and desktop (with
-// VSCODE_EXECUTABLE). Each tier prints its own `tier: N passed, N failed`; the last line sums them.
+// node (code-server's Node extension host), render (exported .docx laid out by LibreOffice and measured),
+// package (the .vsix contents) and desktop (with VSCODE_EXECUTABLE). Each tier prints its own `tier: N passed, N failed`; the last line sums them.
 import { spawn } from 'node:child_process';
 import { TIER_LINE } from './lib/process.mjs';
 
@@ -30,6 +30,7 @@ const tiers = [
   ['unit', 'test/run-unit.mjs'],
   ['web', 'test/run-web.mjs'],
   ['node', 'test/run-node.mjs'],
+  ['render', 'test/run-render.mjs'],
   ['package', 'scripts/package.mjs', '--check'],
   ['desktop', 'test/run-desktop.mjs'],
 ];

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { DEFAULT_SPEAKING_RATE, measureDraft, speakingTime } from '../core/draftStats';
+import { exportDocx, exportOptionsFrom } from '../core/export';
 import { countByKind, displayTitle, ENTRY_KINDS, serializeLibrary, type Library, type LibraryEntry } from '../core/library';
 import { mineLibrary } from '../core/mining/miner';
 import { checkNumbering } from '../core/numbering';
@@ -151,6 +152,35 @@ const commands: Readonly<Record<string, CliCommand>> = {
       const results = items.map(item => ({ text: item.text, kind: item.kind, source: { title: item.source.title, line: item.source.line }, documents: item.documents }));
       if (flags.json) console.log(JSON.stringify(results));
       else for (const result of results) console.log(`${result.text}\n    〔${KIND_LABELS[result.kind as LibraryEntry['kind']] ?? '原文'} · ${result.source.title} 第 ${result.source.line} 行 · ${result.documents} 篇〕`);
+      return 0;
+    },
+  },
+  export: {
+    usage: 'export FILE [--out FILE.docx] [--page-numbers standard|center]',
+    summary: 'a Word file in the official layout (GB/T 9704-2012); prints its path',
+    async run(args) {
+      const { positional, flags } = parseArgs(args, ['out', 'page-numbers']);
+      if (positional.length !== 1) return usageError('export needs exactly one FILE');
+      const pageNumbers = flags['page-numbers'] ?? 'standard';
+      if (pageNumbers !== 'standard' && pageNumbers !== 'center') return usageError(`--page-numbers must be standard or center, got "${String(pageNumbers)}"`);
+      const source = positional[0];
+      // A .docx draft keeps its name: the export goes beside it as NAME.official.docx.
+      const base = source.replace(/\.[^./\\]*$/, '');
+      const out = typeof flags.out === 'string' ? flags.out : /\.docx$/i.test(source) ? `${base}.official.docx` : `${base}.docx`;
+      if (resolve(out) === resolve(source)) return usageError('--out must differ from the draft');
+      const read = await readCorpusFile(source, readFileSync(source));
+      if (!read.ok) throw new Error(`${source}: ${read.reason}`);
+      const { bytes, warnings } = await exportDocx(read.text, exportOptionsFrom({ pageNumbers, markdown: /\.(md|markdown)$/i.test(source) }));
+      // Written beside the target under another name, then renamed: a reader never sees half a file.
+      const partial = `${out}.${process.pid}.partial`;
+      try {
+        writeFileSync(partial, bytes);
+        renameSync(partial, out);
+      } finally {
+        rmSync(partial, { force: true });
+      }
+      for (const warning of warnings) if (warning === 'title-cut') console.error('speech-drafter export: the title has no word boundary that fits a line; it was cut at the line width');
+      console.log(out);
       return 0;
     },
   },

@@ -9,6 +9,7 @@ import { CorpusService } from './corpusService';
 import { registerHover } from './hover';
 import { registerInlineCompletion } from './inlineCompletion';
 import { registerDocumentSymbols } from './documentSymbols';
+import { registerExportDocx } from './exportDocx';
 import { registerForDraftLanguages } from './draftLanguages';
 import { registerOutlineExpansion } from './expandOutline';
 import { EntryInserter, registerInsertionCommands } from './insertion';
@@ -51,6 +52,7 @@ export function activateShared(context: vscode.ExtensionContext, host: HostInfo)
     registerNewDraft(corpus),
     registerOutlineExpansion(corpus),
     registerNumberingDiagnostics(),
+    registerExportDocx(),
     registerForDraftLanguages(selector => registerCompletion(corpus, selector)),
     registerForDraftLanguages(selector => registerInlineCompletion(corpus, selector)),
     registerHover(corpus),

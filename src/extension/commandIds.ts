@@ -13,6 +13,7 @@ export const CommandId = {
   rebuildLibrary: 'speechDrafter.rebuildLibrary',
   addCorpusFolder: 'speechDrafter.addCorpusFolder',
   enableMarkdownSuggestions: 'speechDrafter.enableMarkdownSuggestions',
+  exportDocx: 'speechDrafter.exportDocx',
 } as const;
 
 export const LIBRARY_VIEW_ID = 'speechDrafter.library';

@@ -3,3 +3,4 @@ import './activation.test';
 import './drafting.test';
 import './completion.test';
 import './corpusFolders.test';
+import './export.test';
