@@ -49,7 +49,8 @@ export function draftSkeletonSnippet(library: Library, scaffold: LibraryEntry): 
   };
   field(TITLE_PATTERNS[genre]);
   for (const kind of ['salutation', 'opening', 'transition'] as const) {
-    const entry = partFor(library, kind, scaffold);
+    // A draft opens with a salutation that opened a speech, never with a mid-speech `各位代表！`.
+    const entry = partFor(library, kind, scaffold, candidate => kind !== 'salutation' || candidate.variant === 'opening');
     if (entry) field(entry.text);
   }
   const headings = outlineSnippet(scaffold.outline ?? [], index);

@@ -6,7 +6,7 @@
 import type { Genre } from './genre';
 
 /** Bump when the shape or the meaning of the data changes: caches of another version are rebuilt. */
-export const LIBRARY_FORMAT_VERSION = 1;
+export const LIBRARY_FORMAT_VERSION = 2;
 
 export const ENTRY_KINDS = ['salutation', 'opening', 'transition', 'scaffold', 'heading', 'parallel', 'template', 'quotation', 'phrase', 'closing'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
@@ -59,8 +59,11 @@ export interface LibraryEntry {
   readonly marker?: string;
   /** parallel: the items of the set; template: example fillers. */
   readonly items?: readonly string[];
-  /** closing: a closing paragraph or a closing formula. */
-  readonly variant?: 'paragraph' | 'formula';
+  /**
+   * closing: a closing paragraph or a closing formula. salutation: one that opens a speech somewhere in the
+   * corpus, or one only ever used to address the audience again inside a speech (`各位代表！`).
+   */
+  readonly variant?: 'paragraph' | 'formula' | 'opening' | 're-address';
 }
 
 export interface SkippedFile {

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LIBRARY_FORMAT_VERSION } from '../../src/core/library';
 
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8' });
@@ -33,7 +34,7 @@ suite('command line', () => {
       assert.match(stdout, /结构（提纲）/);
       assert.match(stdout, /我就讲这么多，谢谢大家！/);
       const library = JSON.parse(spawnSync('cat', [out], { encoding: 'utf8' }).stdout) as { version: number; entries: unknown[] };
-      assert.equal(library.version, 1);
+      assert.equal(library.version, LIBRARY_FORMAT_VERSION);
       assert.ok(library.entries.length > 100);
     } finally {
       rmSync(dir, { recursive: true, force: true });

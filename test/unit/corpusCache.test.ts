@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { corpusCacheKey, decodeCorpusCache, encodeCorpusCache } from '../../src/core/corpusCache';
-import { bytesHash } from '../../src/core/library';
+import { bytesHash, LIBRARY_FORMAT_VERSION } from '../../src/core/library';
 import { buildPassageIndex } from '../../src/core/passageIndex';
 import { minedSeeds, seedFiles } from './helpers/corpus';
 
@@ -36,7 +36,7 @@ suite('corpus cache', () => {
   test('an outdated format is stale; a damaged cache throws so it is reported and rebuilt', () => {
     const { key, blobs } = cached();
     const header = new TextDecoder().decode(blobs.header);
-    assert.equal(decodeCorpusCache(key, { ...blobs, header: new TextEncoder().encode(header.replace('"libraryFormat":1', '"libraryFormat":0')) }), undefined);
+    assert.equal(decodeCorpusCache(key, { ...blobs, header: new TextEncoder().encode(header.replace(`"libraryFormat":${LIBRARY_FORMAT_VERSION}`, '"libraryFormat":0')) }), undefined);
     assert.throws(() => decodeCorpusCache(key, { ...blobs, header: blobs.header.slice(0, blobs.header.length / 2) }), /not readable JSON/);
     assert.throws(() => decodeCorpusCache(key, { ...blobs, header: new TextEncoder().encode(header.replace('"entries":[', '"entries":[7,')) }), /malformed/);
     const flipped = blobs.index.slice();

@@ -2,18 +2,26 @@
 import type { LibraryDocument, LibraryEntry } from '../library';
 import { trimParagraph } from '../normalize';
 import { closingParagraphBody, type ParsedDocument } from '../structure';
-import { EntryCollector } from './collector';
+import { EntryCollector, defaultKey } from './collector';
 
 export function mineRoleEntries(parsed: readonly ParsedDocument[], documents: readonly LibraryDocument[]): LibraryEntry[] {
   const salutations = new EntryCollector('salutation');
   const openings = new EntryCollector('opening');
   const transitions = new EntryCollector('transition');
   const closings = new EntryCollector('closing');
+  // Keys of the salutations that open a speech somewhere; the others only ever re-address the audience.
+  const openingSalutations = new Set<string>();
 
   parsed.forEach((doc, index) => {
     const document = documents[index];
+    let speechStarted = false;
     for (const paragraph of doc.paragraphs) {
-      if (paragraph.salutation) salutations.add(paragraph.salutation, document, paragraph.line);
+      if (paragraph.salutation) {
+        const key = salutationKey(paragraph.salutation);
+        if (!speechStarted) openingSalutations.add(key);
+        salutations.add(paragraph.salutation, document, paragraph.line, undefined, key);
+      }
+      if (paragraph.role !== 'front-matter' && paragraph.role !== 'salutation') speechStarted = true;
       if (paragraph.transition) transitions.add(paragraph.transition, document, paragraph.line);
       if (paragraph.role === 'opening') {
         // The opening without a salutation that shares its paragraph and without the transition that ends it.
@@ -29,5 +37,14 @@ export function mineRoleEntries(parsed: readonly ParsedDocument[], documents: re
       for (const formula of paragraph.closingFormulas ?? []) closings.add(formula, document, paragraph.line, { variant: 'formula' });
     }
   });
-  return [...salutations.entries(), ...openings.entries(), ...transitions.entries(), ...closings.entries()];
+  const salutationEntries = salutations.entries().map(entry => ({ ...entry, variant: openingSalutations.has(salutationKey(entry.text)) ? 'opening' as const : 're-address' as const }));
+  return [...salutationEntries, ...openings.entries(), ...transitions.entries(), ...closings.entries()];
+}
+
+/**
+ * Salutations group by their words and by whether they end in `！`: `各位代表：` opens a report and `各位代表！`
+ * turns back to the audience inside it, two entries for a writer.
+ */
+function salutationKey(text: string): string {
+  return `${defaultKey(text)}${/[！!]\s*$/.test(text) ? '！' : ''}`;
 }
