@@ -41,10 +41,13 @@ const MAX_CHROME_LENGTH = 120;
  */
 const DOCUMENT_LABEL = /^(?:附件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})?[：:]?|材料之?[一二三四五六七八九十\d]{1,2}|(?:(?:内部|会议)(?:资料|材料)|注意保存|仅供参考|请勿外传)(?:[\s，,]+(?:内部资料|注意保存|仅供参考|请勿外传))*)$/;
 
+/** A saved page's line that is only a Markdown image or link (`![图](http://…)`, `[转入文章首发地址](http://…)`). */
+const LINK_ONLY = /^(?:!?\[[^\]]*\]\([^)\s]*\)\s*)+$/;
+
 /** Removes scrape markers; returns null for a line that is advertising or web-page chrome, not content. */
 export function cleanLine(raw: string): string | null {
   const text = withoutLineMarkup(trimParagraph(raw.replace(SCRAPE_MARKERS, '')));
-  if (ADVERTISING.test(text) || (text.length <= MAX_CHROME_LENGTH && PAGE_CHROME.test(text))) return null;
+  if (ADVERTISING.test(text) || (text.length <= MAX_CHROME_LENGTH && (PAGE_CHROME.test(text) || LINK_ONLY.test(text)))) return null;
   return text;
 }
 
@@ -62,6 +65,8 @@ export function isDocumentLabel(text: string): boolean {
  * A news agency's dateline above a reprinted speech: `新华社北京4月30日电`, `人民网北京3月5日电（记者 …）`, `本报讯`.
  */
 const DATELINE = /^(?:[\u4e00-\u9fa5]{2,8}(?:社|网|报|台)|本报|本刊)[\u4e00-\u9fa5]{0,8} ?(?:\d{1,2}月\d{1,2}日(?:专)?电|讯)|^（记者[^）]{1,30}）$/;
+/** A news photo's caption above the reprinted speech ends with its photographer: `…发表重要讲话。新华社记者 鞠鹏 摄`. */
+const PHOTO_CAPTION = /(?:记者|摄影|图)[\s\u3000]*[\u4e00-\u9fa5·]{2,8}[\s\u3000]*摄[）)]?$|^摄影[：:／/]/;
 /**
  * An editor's or forwarding note above a document: `编者按：…`, `现将…同志在…上的讲话印发给你们，请认真学习贯彻。`,
  * `转发…的讲话`. Only read above a title, where the speech has not begun.
@@ -83,12 +88,14 @@ export function leadingWrapperLength(lines: readonly string[]): number {
   while (end < Math.min(lines.length, labels + MAX_WRAPPER_LINES)) {
     const form = toMatchForm(lines[end]);
     const next = lines[end + 1];
-    if (DATELINE.test(form) || FORWARDING_NOTE.test(form) || isDocumentLabel(lines[end])) end++;
+    if (DATELINE.test(form) || PHOTO_CAPTION.test(form) || FORWARDING_NOTE.test(form) || isDocumentLabel(lines[end])) end++;
     else if (form.endsWith('：') && form.length <= MAX_ADDRESSEE_LENGTH && next !== undefined && FORWARDING_NOTE.test(toMatchForm(next))) end += 2;
     else break;
   }
   return end > labels && end < lines.length && isTitleLine(lines[end], false) ? end : labels;
 }
+
+const DATE_ONLY = /^（?[\d〇零一二三四五六七八九十○]{2,4}年[\d一二三四五六七八九十]{1,2}月(?:[\d一二三四五六七八九十]{1,3}日)?）?$/;
 
 /**
  * Whether a line reads as a speech title. At the start of a file any short line that does not end like
@@ -102,19 +109,44 @@ export function isTitleLine(text: string, atFileStart: boolean): boolean {
   if (ENDS_LIKE_A_SENTENCE.test(form) || HEADING_START.test(form)) return false;
   if (/^(?:尊敬的|各位|同志们|亲爱的|大家好)/.test(form)) return false;
   if (/^[—－-]/.test(form)) return false; // `——在…会议上的讲话` is the subtitle under a title
+  if (DATE_ONLY.test(form)) return false; // `（2019年10月17日）` dates a speech, it does not title it
   if (form.includes('。')) return false;
   if (TITLE_WORDS.test(form)) return true;
   return atFileStart && !form.includes('，') && form.length <= 50;
 }
 
-/** The 0-based indexes of the file's first lines that are a label or a wrapper around the document (see `leadingWrapperLength`). */
+/** A blog or static-site post's metadata block (`---`, `title: …`, `tags:`, `- 南开大学`, `---`) is at most this long. */
+const MAX_FRONT_MATTER_LINES = 60;
+const FRONT_MATTER_LINE = /^(?:[\w-]+:.*|\s*-\s.*|\s+.*|)$/;
+
+/**
+ * The number of lines of a YAML front-matter block at the file's start (Hexo, Jekyll, Hugo posts: speeches saved
+ * from the web often are), or 0. The block's `title:` is the web page's, not the speech's: the title is read below it.
+ */
+function frontMatterLength(lines: readonly string[]): number {
+  if (lines[0]?.trim() !== '---') return 0;
+  for (let i = 1; i < Math.min(lines.length, MAX_FRONT_MATTER_LINES); i++) {
+    const line = lines[i].trimEnd();
+    if (line === '---' || line === '...') return i > 1 ? i + 1 : 0;
+    if (!FRONT_MATTER_LINE.test(line)) return 0;
+  }
+  return 0;
+}
+
+/**
+ * The 0-based indexes of the file's first lines that are not the document: a front-matter block, then a label or
+ * a wrapper around the document (see `leadingWrapperLength`).
+ */
 export function leadingLinesToSkip(lines: readonly string[]): Set<number> {
+  const frontMatter = frontMatterLength(lines);
+  const skipped = new Set(Array.from({ length: frontMatter }, (_, index) => index));
   const first: { index: number; text: string }[] = [];
-  for (let i = 0; i < lines.length && first.length < MAX_WRAPPER_LINES * 2 + 1; i++) {
+  for (let i = frontMatter; i < lines.length && first.length < MAX_WRAPPER_LINES * 2 + 1; i++) {
     const text = cleanLine(lines[i]);
     if (text) first.push({ index: i, text });
   }
-  return new Set(first.slice(0, leadingWrapperLength(first.map(line => line.text))).map(line => line.index));
+  for (const line of first.slice(0, leadingWrapperLength(first.map(({ text }) => text)))) skipped.add(line.index);
+  return skipped;
 }
 
 export function splitDocuments(fileText: string, file: string): SourceDocument[] {

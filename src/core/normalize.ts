@@ -65,15 +65,17 @@ export function normalizeNewlines(text: string): string {
   return text.replace(/\r\n?/g, '\n');
 }
 
-/** Whitespace that scraped and Word-exported text puts around paragraphs: ASCII, NBSP, ideographic space. */
+/** Whitespace that scraped and Word-exported text puts around paragraphs: ASCII, NBSP, ideographic space, zero-width marks. */
 export function trimParagraph(text: string): string {
-  return text.replace(/^[\s\u00a0\u3000\ufeff]+|[\s\u00a0\u3000\ufeff]+$/g, '');
+  return text.replace(/^[\s\u00a0\u3000\ufeff\u200b-\u200d\u2060]+|[\s\u00a0\u3000\ufeff\u200b-\u200d\u2060]+$/g, '');
 }
 
 /** Markup that scraped and Markdown-written speeches put at a line's start: `## ` headings, `> ` quotes. */
 const LINE_PREFIX = /^(?:#{1,6}[ \t]+|>[ \t]*)/;
 /** Bold that opens a line (`**一、总体情况**`, `**（一）加强领导。**各级…`): its marks go, its words stay. */
 const LEADING_BOLD = /^\*\*(.+?)\*\*/;
+/** Bold spans that touch (`**二****、****乔治**`, as web-page converters write them) are one bold span. */
+const TOUCHING_BOLD = /\*{4}/g;
 
 /**
  * A line without its Markdown heading marks, quote mark or opening bold, so `## **一、总体情况**` reads as the
@@ -81,7 +83,7 @@ const LEADING_BOLD = /^\*\*(.+?)\*\*/;
  */
 export function withoutLineMarkup(line: string): string {
   if (!line.startsWith('#') && !line.startsWith('>') && !line.startsWith('**')) return line;
-  return trimParagraph(trimParagraph(line.replace(LINE_PREFIX, '')).replace(LEADING_BOLD, '$1'));
+  return trimParagraph(trimParagraph(line.replace(LINE_PREFIX, '')).replace(TOUCHING_BOLD, '').replace(LEADING_BOLD, '$1'));
 }
 
 const MARKDOWN_ORDERED_ITEM = /^([ \t]*\d{1,9}[.)][ \t]+)/gm;

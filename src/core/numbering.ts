@@ -161,11 +161,15 @@ interface Found {
 }
 
 function analyseDocument(document: ParsedDocument, lines: readonly string[]): Found {
-  const headings: HeadingMark[] = document.paragraphs.flatMap((paragraph, index) => {
-    if (!paragraph.heading) return [];
+  let leadInSinceHeading = false;
+  const headings: HeadingMark[] = document.paragraphs.flatMap(paragraph => {
+    if (!paragraph.heading) {
+      leadInSinceHeading ||= isListLeadIn(paragraph.text);
+      return [];
+    }
     const column = paragraphColumn(lines, paragraph);
-    const before = document.paragraphs[index - 1];
-    const afterLeadIn = before !== undefined && !before.heading && isListLeadIn(before.text);
+    const afterLeadIn = leadInSinceHeading;
+    leadInSinceHeading = false;
     return [{ paragraph, heading: paragraph.heading, column, reportColumn: Math.max(0, column), afterLeadIn }];
   });
   const found = analyseHeadings(headings);
@@ -182,12 +186,15 @@ interface HeadingMark {
   /** Column of the marker, -1 when unknown (no edit is made then). */
   readonly column: number;
   readonly reportColumn: number;
-  /** Whether an unnumbered line that introduces a list stands right before it (`当然，工作中还存在一些不足：`). */
+  /**
+   * Whether an unnumbered line that introduces a list (`当然，工作中还存在一些不足：`, a part's title `关于外交工作`)
+   * stands between it and the heading before it.
+   */
   readonly afterLeadIn: boolean;
 }
 
-/** A sentence that announces what follows (`…如下：`, `要把握好以下三点。`). */
-const ANNOUNCES_A_LIST = /(?:以下|如下|下列|几点|几个方面|[两三四五六七八九十]点|[两三四五六七八九十]个方面)[^。！？]{0,12}[。：]$/;
+/** A sentence that announces what follows (`…如下：`, `要把握好以下三点。`, `这里着重讲几个需要进一步明确的认识问题。`). */
+const ANNOUNCES_A_LIST = /(?:以下|如下|下列|几点|几个|[两三四五六七八九十]点|[两三四五六七八九十]个方面)[^。！？]{0,16}[。：]?$/;
 /** A part's own title between two lists (`2017年工作计划`): short, no sentence in it. */
 const MAX_PART_TITLE_LENGTH = 30;
 
@@ -230,19 +237,28 @@ function analyseHeadings(marks: readonly HeadingMark[]): Found {
     stack.push(i);
   });
 
-  // Lists: one per parent, level and family (twins together), split where the numbers start again at 1 after a lead-in.
+  // Lists: one per parent, level and family (twins together), split where the numbers start again at 1 after a
+  // lead-in. The new list may be nested in an item of the one before, written with the same marks (`二、` … then
+  // `一、` `二、` … `五、` under it, then `三、`): a number that continues an earlier open list, and not the latest,
+  // goes back to it.
   const lists: number[][] = [];
-  const openList = new Map<string, number[]>();
+  const openLists = new Map<string, number[][]>();
+  const lastNumber = (list: readonly number[]): number => marks[list[list.length - 1]].heading.number;
   marks.forEach((mark, i) => {
     const family = mark.heading.family;
     const key = `${parents[i]}|${levelOf(i)}|${MERGED_GROUP[family] ?? family}`;
-    let list = openList.get(key);
-    if (!list || (mark.heading.number === 1 && mark.afterLeadIn)) {
-      list = [];
-      openList.set(key, list);
-      lists.push(list);
+    const open = openLists.get(key) ?? [];
+    openLists.set(key, open);
+    const n = mark.heading.number;
+    if (open.length === 0 || (n === 1 && mark.afterLeadIn)) {
+      open.push([]);
+      lists.push(open[open.length - 1]);
+    } else if (lastNumber(open[open.length - 1]) + 1 !== n) {
+      let continued = open.length - 2;
+      while (continued >= 0 && lastNumber(open[continued]) + 1 !== n) continued--;
+      if (continued >= 0) open.length = continued + 1;
     }
-    list.push(i);
+    open[open.length - 1].push(i);
   });
 
   // Twin families written in one list are one group throughout the document (`1.` and `1、` as styles).
@@ -273,6 +289,17 @@ function analyseHeadings(marks: readonly HeadingMark[]): Found {
     const tied = [...styles.entries()].filter(([, count]) => count === most).map(([style]) => style);
     dominant.set(group, tied.includes(CANONICAL_STYLE[group]) ? CANONICAL_STYLE[group] : tied[0]);
   }
+  // A list of several items keeps the style most of its items share (`第一、第二、第三、` in a report whose other
+  // lists use `第一，` is consistent in itself); a single item, or a list split evenly, follows the document.
+  const styleOfMark = new Map<number, string>();
+  for (const list of lists) {
+    const styles = new Map<string, number>();
+    for (const i of list) styles.set(styleOf(marks[i].heading.marker), (styles.get(styleOf(marks[i].heading.marker)) ?? 0) + 1);
+    const most = Math.max(...styles.values());
+    const tied = [...styles.keys()].filter(style => styles.get(style) === most);
+    if (list.length >= 2 && tied.length === 1) for (const i of list) styleOfMark.set(i, tied[0]);
+  }
+  const styleWanted = (i: number): string | undefined => styleOfMark.get(i) ?? dominant.get(groupOf(i));
 
   const issues: NumberingIssue[] = [];
   const edits: TextEdit[] = [];
@@ -280,7 +307,7 @@ function analyseHeadings(marks: readonly HeadingMark[]): Found {
     const marker = marks[i].heading.marker;
     // `3.2`: only the last number is the item's; the first is its parent's.
     if (marks[i].heading.family === 'decimal') return marker.replace(/\d+(?=\D*$)/, String(n));
-    return render(dominant.get(groupOf(i)) ?? styleOf(marker), n, isChineseGroup(groupOf(i)));
+    return render(styleWanted(i) ?? styleOf(marker), n, isChineseGroup(groupOf(i)));
   };
   const issue = (i: number, code: NumberingIssueCode, message: string, expected?: string): void => {
     const { paragraph, heading, reportColumn } = marks[i];
@@ -336,7 +363,7 @@ function analyseHeadings(marks: readonly HeadingMark[]): Found {
         if (usedAt === undefined) used.set(n, paragraph.line);
         previous = n;
         previousMark = heading.marker;
-        if (heading.family !== 'decimal' && styleOf(heading.marker) !== dominant.get(groupOf(i))) {
+        if (heading.family !== 'decimal' && styleOf(heading.marker) !== styleWanted(i)) {
           const example = expectedMarker(i, 1);
           issue(i, 'mixed-style', `编号格式不统一：「${heading.marker}」与同级编号的写法（如「${example}」）不一致，应写作「${expectedMarker(i, n)}」`, wanted);
         }
@@ -405,7 +432,7 @@ function enumerationWord(marker: string): string {
 function analyseEnumerations(document: ParsedDocument, lines: readonly string[]): Found {
   const issues: NumberingIssue[] = [];
   const edits: TextEdit[] = [];
-  let runs = new Map<string, EnumerationRun>();
+  let runs = new Map<string, EnumerationRun[]>();
   let order: { marks: string[] } | undefined;
 
   for (const paragraph of document.paragraphs) {
@@ -416,13 +443,6 @@ function analyseEnumerations(document: ParsedDocument, lines: readonly string[])
     const enumerations = paragraph.enumerations ?? [];
     if (enumerations.length === 0) continue;
     const column = paragraphColumn(lines, paragraph);
-    // Items written in this paragraph's running text (`…；一是…二是…`) are a list of their own; the item that opens the
-    // paragraph belongs to the list whose items open paragraphs when the paragraph's own list starts again from 1
-    // after it (`三是换证工作。…分为三类：一是…，二是…`), or it stands alone.
-    const [first] = enumerations;
-    const nextOfWord = enumerations.find((other, k) => k > 0 && enumerationWord(other.marker) === enumerationWord(first.marker));
-    const opensParagraph = (first.offset === 0 || paragraph.heading !== undefined) && (nextOfWord === undefined || nextOfWord.number === 1);
-    for (const key of runs.keys()) if (key.endsWith('|inline')) runs.delete(key);
     for (const enumeration of enumerations) {
       const { marker, offset } = enumeration;
       const at = Math.max(0, column) + offset;
@@ -458,14 +478,24 @@ function analyseEnumerations(document: ParsedDocument, lines: readonly string[])
         continue;
       }
 
-      // 一是 / 二要 / 三方面是…: one run per word, in running text or opening paragraphs.
+      // 一是 / 二要 / 三方面是…: runs per word, whether their items open paragraphs or stand in running text. A run
+      // that starts again from 1 is nested in an item of the run before (`三是换证工作。…分为三类：一是…，二是…`) or
+      // follows it; the outer run goes on where an item continues it (`四是` after that), closing the nested one.
       const word = enumerationWord(marker);
-      const key = `${word}|${opensParagraph && enumeration === first ? 'opening' : 'inline'}`;
       const n = enumeration.number;
-      let run = runs.get(key);
-      if (!run || n === 1) {
+      const stack = runs.get(word) ?? [];
+      runs.set(word, stack);
+      let continued = stack.length - 1;
+      while (continued >= 0 && stack[continued].previous + 1 !== n) continued--;
+      let run: EnumerationRun;
+      if (n === 1 || stack.length === 0) {
         run = { start: n, used: new Map(), previous: n - 1, previousMark: '', length: 0 };
-        runs.set(key, run);
+        stack.push(run);
+      } else if (continued >= 0) {
+        stack.length = continued + 1;
+        run = stack[continued];
+      } else {
+        run = stack[stack.length - 1];
       }
       const expectedNumber = run.start + run.length;
       const wanted = withNumber(marker, expectedNumber);

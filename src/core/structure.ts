@@ -103,7 +103,8 @@ const CN = '[一二三四五六七八九十]{1,3}';
 const HEADING_PATTERNS: readonly { family: NumberingFamily; pattern: RegExp }[] = [
   // `第一部分　总体要求`, `第二章：…`: the part's name follows a space or a mark (`第一章规定…` is a sentence).
   { family: 'part', pattern: new RegExp(`^第(${CN})(?:部分|章|篇)(?:[ ：，、.]+|$)`) },
-  { family: 'cn-dun', pattern: new RegExp(`^(${CN})[、.](?![一二三四五六七八九十])`) },
+  // `一、二季度`, `三、四月份`: two consecutive numbers are a range in a sentence (see `isNumberRange`).
+  { family: 'cn-dun', pattern: new RegExp(`^(${CN})[、.]`) },
   { family: 'cn-paren', pattern: new RegExp(`^（(${CN})）[、，.]?`) },
   { family: 'arabic-paren', pattern: /^（(\d{1,2})）[、，.]?/ },
   // `3.1 需求管理`: a sub-number under `3.`, set apart by a space (`5.12护士节`, `2.5亿元` are a date and an amount).
@@ -204,6 +205,7 @@ function matchHeading(text: string): Omit<Heading, 'level'> | undefined {
     const number = chineseNumber(match[1]);
     if (!Number.isFinite(number) || number === 0) continue;
     const markerEnd = match[0].length;
+    if (family === 'cn-dun' && isNumberRange(number, form.slice(markerEnd))) continue;
     const rest = text.slice(markerEnd);
     const skipped = rest.length - rest.trimStart().length;
     const end = headingSentenceEnd(rest);
@@ -221,6 +223,15 @@ function matchHeading(text: string): Omit<Heading, 'level'> | undefined {
   return undefined;
 }
 
+/**
+ * `一、二季度已移交的系统`: the next number after `一、` makes a range, a sentence and no heading. A heading may start
+ * with another number (`一、三年来的斗争和新时期的总任务`, the 1978 government work report).
+ */
+function isNumberRange(number: number, rest: string): boolean {
+  const next = /^[一二三四五六七八九十]/.exec(rest);
+  return next !== null && chineseNumber(next[0]) === number + 1;
+}
+
 /** Enumerations from offset `from` on (a heading's inline body starts after its first sentence). */
 function findEnumerations(text: string, from = 0): Enumeration[] {
   const form = toMatchForm(text);
@@ -232,8 +243,11 @@ function findEnumerations(text: string, from = 0): Enumeration[] {
     if (offset < from) continue;
     found.push({ marker: text.slice(offset, offset + marker.length), number, offset });
   }
-  // A single `一是` inside a paragraph is a phrase, not an enumeration; at its start it opens a section.
-  return found.length >= 2 || found[0]?.offset === from ? found : [];
+  // A single marker inside a paragraph is a phrase, not an enumeration; at its start it opens a section, and a
+  // sentence that ends in `一是…` starts a list that goes on in the next paragraphs (`…生态环保工作。一是…`).
+  if (found.length !== 1) return found;
+  const [only] = found;
+  return only.offset === from || (only.number === 1 && /[。；：]$/.test(form.slice(0, only.offset))) ? found : [];
 }
 
 /** Where the body of a heading paragraph starts (after the heading's first sentence), or -1 without one. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import * as assert from './assert';
-import { activeExtension, closeAllEditors, eventually, openDraft } from './helpers';
+import { activeExtension, closeAllEditors, eventually, openDraft, workspace } from './helpers';
 import { SUITE_HOST } from './suiteHost';
 
 const FOLDER = '我的讲稿';
@@ -18,12 +18,6 @@ async function continuations(editor: vscode.TextEditor): Promise<string[]> {
 }
 
 suite('The writer\'s corpus folders', () => {
-  const workspace = (): vscode.Uri => {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder, 'the test workspace is open');
-    return folder.uri;
-  };
-
   suiteTeardown(async () => {
     await vscode.workspace.getConfiguration('speechDrafter.corpus').update('folders', undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspace(), FOLDER), { recursive: true, useTrash: false }).then(undefined, () => undefined);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import * as assert from './assert';
-import { activeExtension, closeAllEditors, openDraft } from './helpers';
+import { activeExtension, closeAllEditors, openDraft, workspace } from './helpers';
 
 // The Word export end to end in the host: the command reads the open draft, writes the .docx through
 // vscode.workspace.fs (a real disk in the Node host, the test-web mount in the browser) and returns its Uri.
@@ -15,12 +15,6 @@ const SPEECH = [
   '谢谢大家！',
   '',
 ].join('\n');
-
-function workspace(): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test workspace is open');
-  return folder.uri;
-}
 
 /** The file's size and its first two bytes (a .docx is a zip: `PK`). */
 async function zipHead(uri: vscode.Uri): Promise<{ size: number; magic: string }> {

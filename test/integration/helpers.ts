@@ -24,6 +24,13 @@ export async function openDraft(content: string, language = 'plaintext'): Promis
   throw new assert.AssertionError(`could not open a fresh ${language} draft`);
 }
 
+/** The folder the test workspace opened (test/fixtures/workspace, or the Node tier's copy of it). */
+export function workspace(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test workspace is open');
+  return folder.uri;
+}
+
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.files.revert');
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');

@@ -4,3 +4,4 @@ import './drafting.test';
 import './completion.test';
 import './corpusFolders.test';
 import './export.test';
+import './realSpeeches.test';

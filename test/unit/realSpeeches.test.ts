@@ -1,6 +1,6 @@
 /**
  * Real speeches and reports by other authors: the reading rules each with a real example (source named in
- * the fixture's first line or in test/fixtures/devset/SOURCES.md), and the library mined from the devset.
+ * the fixture's first line or in test/fixtures/workspace/devset/SOURCES.md), and the library mined from the devset.
  */
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { mineLibrary, type CorpusFile } from '../../src/core/mining/miner';
 import { toMatchForm } from '../../src/core/normalize';
 import { segmenter } from './helpers/corpus';
 
-const DEVSET = join('test', 'fixtures', 'devset');
+const DEVSET = join('test', 'fixtures', 'workspace', 'devset');
 
 interface GoldDocument {
   readonly salutation: readonly number[];
