@@ -124,10 +124,12 @@ const FRONT_MATTER_LINE = /^(?:[\w-]+:.*|\s*-\s.*|\s+.*|)$/;
  * from the web often are), or 0. The block's `title:` is the web page's, not the speech's: the title is read below it.
  */
 function frontMatterLength(lines: readonly string[]): number {
-  if (lines[0]?.trim() !== '---') return 0;
-  for (let i = 1; i < Math.min(lines.length, MAX_FRONT_MATTER_LINES); i++) {
+  let start = 0;
+  while (start < lines.length && trimParagraph(lines[start]) === '') start++;
+  if (lines[start]?.trim() !== '---') return 0;
+  for (let i = start + 1; i < Math.min(lines.length, start + MAX_FRONT_MATTER_LINES); i++) {
     const line = lines[i].trimEnd();
-    if (line === '---' || line === '...') return i > 1 ? i + 1 : 0;
+    if (line === '---' || line === '...') return i > start + 1 ? i + 1 : 0;
     if (!FRONT_MATTER_LINE.test(line)) return 0;
   }
   return 0;

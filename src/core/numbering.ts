@@ -202,7 +202,7 @@ const MAX_PART_TITLE_LENGTH = 30;
 function isListLeadIn(text: string): boolean {
   const form = toMatchForm(text).trim();
   if (form.endsWith('：') || ANNOUNCES_A_LIST.test(form)) return true;
-  return form.length <= MAX_PART_TITLE_LENGTH && !/[。！？；，]/.test(form);
+  return form.length <= MAX_PART_TITLE_LENGTH && !/[。！？；，]/.test(form) && /\p{Script=Han}{2}/u.test(form);
 }
 
 /** A family, or twins written in one list (`1.` among `1、`, `2）` after `（1）`) taken together. */
