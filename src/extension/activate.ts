@@ -52,7 +52,7 @@ export function activateShared(context: vscode.ExtensionContext, host: HostInfo)
     registerNewDraft(corpus),
     registerOutlineExpansion(corpus),
     registerNumberingDiagnostics(),
-    registerExportDocx(),
+    registerExportDocx(context.extensionUri),
     registerForDraftLanguages(selector => registerCompletion(corpus, selector)),
     registerForDraftLanguages(selector => registerInlineCompletion(corpus, selector)),
     registerHover(corpus),

@@ -1,11 +1,13 @@
 /**
  * 导出为 Word（公文格式）: the draft as a .docx in the GB/T 9704-2012 layout, written with `vscode.workspace.fs`
- * beside the draft (or where the writer picks, for an untitled one), so one path serves desktop and web.
+ * beside the draft (or where the writer picks, for an untitled draft or one inside a corpus folder, which the
+ * extension never writes into), so one path serves desktop and web.
  * The engine (and the `docx` package) is imported lazily: esbuild keeps it in the one bundle file but runs its
  * module code only on the first export, so activation stays cheap.
  */
 import * as vscode from 'vscode';
 import { CommandId } from './commandIds';
+import { readCorpusSettings } from './corpusFolders';
 import { DRAFT_LANGUAGES } from './draftLanguages';
 
 /** What a caller (a test, another command) may pass: where to write, so no dialog opens. */
@@ -26,10 +28,19 @@ function withDocxExtension(uri: vscode.Uri): vscode.Uri {
   return uri.with({ path: `${path}.docx` });
 }
 
-/** Beside a saved draft; for an untitled draft (or a read-only one) the writer picks the place. */
-async function chooseTarget(document: vscode.TextDocument, titleGuess: string): Promise<vscode.Uri | undefined> {
+function isInside(uri: vscode.Uri, folder: vscode.Uri): boolean {
+  const root = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
+  return uri.scheme === folder.scheme && uri.authority === folder.authority && uri.path.startsWith(root);
+}
+
+/**
+ * Beside a saved draft; for an untitled draft, a read-only one or one inside a corpus folder (the writer's folders
+ * or the bundled one: a .docx there would be mined as another speech) the writer picks the place.
+ */
+async function chooseTarget(document: vscode.TextDocument, titleGuess: string, corpusFolders: readonly vscode.Uri[]): Promise<vscode.Uri | undefined> {
   const writable = !document.isUntitled && vscode.workspace.fs.isWritableFileSystem(document.uri.scheme) !== false;
-  if (writable) return withDocxExtension(document.uri);
+  const inCorpus = corpusFolders.some(folder => isInside(document.uri, folder));
+  if (writable && !inCorpus) return withDocxExtension(document.uri);
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const name = `${(titleGuess || vscode.l10n.t('Speech')).replace(/[\\/:*?"<>|]/g, '').slice(0, 40)}.docx`;
   return vscode.window.showSaveDialog({
@@ -68,7 +79,7 @@ function offerToOpen(target: vscode.Uri): void {
 }
 
 /** Exports a draft; returns the file written, or undefined when nothing was (no draft, dialog cancelled). */
-export async function exportDraftToWord(resource?: unknown, request: ExportDocxRequest = {}): Promise<vscode.Uri | undefined> {
+export async function exportDraftToWord(extensionUri: vscode.Uri, resource?: unknown, request: ExportDocxRequest = {}): Promise<vscode.Uri | undefined> {
   const document = await draftDocument(resource);
   if (!document || !(DRAFT_LANGUAGES as readonly string[]).includes(document.languageId)) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Open a plain-text or Markdown draft to export it to Word.'));
@@ -76,7 +87,8 @@ export async function exportDraftToWord(resource?: unknown, request: ExportDocxR
   }
   const text = document.getText();
   const firstLine = text.split('\n').find(line => line.trim() !== '')?.replace(/^[#\s*]+|[\s*]+$/g, '') ?? '';
-  const target = request.target ?? (await chooseTarget(document, firstLine));
+  const corpusFolders = [...readCorpusSettings().folders, vscode.Uri.joinPath(extensionUri, 'seeds')];
+  const target = request.target ?? (await chooseTarget(document, firstLine, corpusFolders));
   if (!target) return undefined;
 
   const { exportDocx, exportOptionsFrom } = await import('../core/export');
@@ -96,6 +108,6 @@ export async function exportDraftToWord(resource?: unknown, request: ExportDocxR
   return target;
 }
 
-export function registerExportDocx(): vscode.Disposable {
-  return vscode.commands.registerCommand(CommandId.exportDocx, (resource?: unknown, request?: ExportDocxRequest) => exportDraftToWord(resource, request));
+export function registerExportDocx(extensionUri: vscode.Uri): vscode.Disposable {
+  return vscode.commands.registerCommand(CommandId.exportDocx, (resource?: unknown, request?: ExportDocxRequest) => exportDraftToWord(extensionUri, resource, request));
 }
