@@ -9,9 +9,11 @@
  * - Headings: the headings of one family (`1.` and `1、` count as one family when the document uses them
  *   side by side) under the same parent heading. Numbering restarts under each new parent, unless the
  *   document visibly numbers a family straight through (`（三）` under `二、` right after `（二）` under
- *   `一、`, every time).
- * - Enumerations: the markers with the same word (`是`, `要`, …) between two headings; a `一` starts a new
- *   run. A run that does not start at `一` (its first item was worded otherwise, or sits where the parser
+ *   `一、`, every time). A list that starts again from 1 after a lead-in (a part title, `…如下：`) is a new list;
+ *   an outer list written with the same marks goes on where a number continues it.
+ * - Enumerations: the markers with the same word (`是`, `要`, …) between two headings, in running text or opening
+ *   paragraphs; a `一` starts a new run, nested in the run before, and an item that continues an outer run goes
+ *   back to it. A run that does not start at `一` (its first item was worded otherwise, or sits where the parser
  *   does not see it) is checked from where it starts, never reported for its start.
  * - `首先…其次…再次…最后`: after `首先`, a second `其次` or a `再次` straight after `首先` is a slip; `最后`
  *   may follow any item.
