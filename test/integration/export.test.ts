@@ -56,6 +56,37 @@ suite('Word export', () => {
     assert.equal(names.join('|'), ['安全生产讲话.docx', '安全生产讲话.txt'].sort().join('|'), 'no partial file left behind');
   });
 
+  test('a draft inside a corpus folder is not exported beside itself: the command asks where (cancelled here) and writes nothing', async () => {
+    await activeExtension();
+    const corpusFolder = vscode.Uri.joinPath(workspace(), FOLDER, '语料');
+    await vscode.workspace.fs.createDirectory(corpusFolder);
+    const draft = vscode.Uri.joinPath(corpusFolder, '防汛讲话.txt');
+    await vscode.workspace.fs.writeFile(draft, new TextEncoder().encode(SPEECH));
+    const corpusSettings = vscode.workspace.getConfiguration('speechDrafter.corpus');
+    // The quick-input save dialog in every host (desktop's native one could not be cancelled from here).
+    const fileSettings = vscode.workspace.getConfiguration('files');
+    await corpusSettings.update('folders', [`${FOLDER}/语料`], vscode.ConfigurationTarget.Workspace);
+    await fileSettings.update('simpleDialog.enable', true, vscode.ConfigurationTarget.Workspace);
+    try {
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(draft));
+      const exporting = vscode.commands.executeCommand<vscode.Uri | undefined>('speechDrafter.exportDocx', draft);
+      // The dialog is a quick input: closing it cancels the export.
+      const cancelling = (async () => {
+        for (let i = 0; i < 20; i++) {
+          await new Promise(resolve => setTimeout(resolve, 500));
+          await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+        }
+      })();
+      const written = await Promise.race([exporting, cancelling.then(() => 'still waiting' as const)]);
+      assert.equal(written, undefined, 'nothing written once the dialog is cancelled');
+      const names = (await vscode.workspace.fs.readDirectory(corpusFolder)).map(([name]) => name);
+      assert.equal(names.join('|'), '防汛讲话.txt', 'the corpus folder holds only what was there');
+    } finally {
+      await corpusSettings.update('folders', undefined, vscode.ConfigurationTarget.Workspace);
+      await fileSettings.update('simpleDialog.enable', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   test('an untitled Markdown draft is written to the target it is given, without a dialog, overwriting an older export', async () => {
     await activeExtension();
     const editor = await openDraft(`# 在全市安全生产工作会议上的讲话\n\n同志们：\n\n## 一、提高认识\n\n**（一）安全是发展的前提。**各级要牢固树立安全发展理念。\n`, 'markdown');
