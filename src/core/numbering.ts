@@ -296,7 +296,10 @@ function analyseHeadings(marks: readonly HeadingMark[]): Found {
   const styleOfMark = new Map<number, string>();
   for (const list of lists) {
     const styles = new Map<string, number>();
-    for (const i of list) styles.set(styleOf(marks[i].heading.marker), (styles.get(styleOf(marks[i].heading.marker)) ?? 0) + 1);
+    for (const i of list) {
+      const style = styleOf(marks[i].heading.marker);
+      styles.set(style, (styles.get(style) ?? 0) + 1);
+    }
     const most = Math.max(...styles.values());
     const tied = [...styles.keys()].filter(style => styles.get(style) === most);
     if (list.length >= 2 && tied.length === 1) for (const i of list) styleOfMark.set(i, tied[0]);
