@@ -8,7 +8,7 @@ import { corpusExtension, readCorpusFile } from '../core/reading';
 const MAX_DEPTH = 64;
 
 /**
- * Reads corpus files from files and folders on disk. Folders are walked for .txt, .md and .docx;
+ * Reads corpus files from files and folders on disk. Folders are walked for the corpus file types (`CORPUS_EXTENSIONS`);
  * symlink loops are walked once; every corpus file that cannot be read is reported, not thrown.
  */
 export async function readCorpusPaths(paths: readonly string[]): Promise<{ files: CorpusFile[]; skipped: SkippedFile[] }> {

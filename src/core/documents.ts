@@ -31,8 +31,20 @@ const HEADING_START = /^(?:[一二三四五六七八九十]+、|（[一二三四
 const ENDS_LIKE_A_SENTENCE = /[。！？；，、：…]$/;
 const MAX_TITLE_LENGTH = 80;
 
-/** A web page's own lines, pasted with the speech: `当前位置：首页 > …`, `发布时间：…　浏览次数：…`, `【打印本页】`. */
-const PAGE_CHROME = /^当前位置[：:]|浏览次数|阅读次数|发布时间[：:].{0,30}(?:来源|作者|点击|浏览)|【(?:打印本页|关闭窗口|字体[：:]|字号[：:]|大 中 小)/;
+/**
+ * A web page's own lines, pasted or saved with the speech: `当前位置：首页 > …`, `首页 > 新闻`, `发布时间：…　浏览次数：…`,
+ * `【打印本页】【关闭窗口】`, `字号：大 中 小`, `分享到：`, `上一篇：…`, `扫一扫在手机打开当前页`, `（责任编辑：…）`.
+ */
+const PAGE_CHROME = new RegExp([
+  /^(?:当前位置|您(?:现在)?的?位置|所在位置)[：:]|^(?:网站)?首页\s*[>＞»›→]/.source,
+  /浏览次数|阅读次数|发布时间[：:].{0,30}(?:来源|作者|点击|浏览)/.source,
+  /【(?:打印本页|关闭窗口|字体[：:]|字号[：:]|大 中 小)|^(?:字体|字号)[：:]?\s*[【\[]?\s*大\s*中\s*小/.source,
+  // A toolbar: `字号: [大] [中] [小] [打印]`, `打印字体：放大正常缩小`, `【打印】【关闭】`, `分享到：`.
+  /^(?:[\s|｜:：[\]【】]|字号|字体|默认|超大|放大|正常|缩小|[大中小]|打印(?:本页|此页)?|关闭(?:窗口|本页)?|收藏(?:本页)?|分享到?|纠错|返回顶部|(?:微信)?扫一扫)*(?:字号|字体|打印|关闭|收藏|分享|纠错|返回顶部|扫一扫)(?:[\s|｜:：[\]【】]|字号|字体|默认|超大|放大|正常|缩小|[大中小]|打印(?:本页|此页)?|关闭(?:窗口|本页)?|收藏(?:本页)?|分享到?|纠错|返回顶部|(?:微信)?扫一扫)*$/.source,
+  /^(?:上一篇|下一篇|上一条|下一条)\s*[：:]|^扫一扫在手机(?:上)?打开当前页|^[（(]?(?:责任编辑|责编)[：:][^。]{0,20}[）)]?$/.source,
+  // A page's time stamp and counters: `2023-12-01 14:43`, `访问量：1632`, `关联稿件：`.
+  /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}|^(?:访问量|点击量|点击数)[：:]\s*\d*$|^(?:关联稿件|相关稿件|相关新闻|相关链接|相关阅读|延伸阅读|热点推荐)[：:]?$/.source,
+].join('|'));
 /** Chrome lines are short; paragraphs of a speech mostly are not, and are not searched. */
 const MAX_CHROME_LENGTH = 120;
 /**
@@ -47,12 +59,16 @@ const LINK_ONLY = /^(?:!?\[[^\]]*\]\([^)\s]*\)\s*)+$/;
 /** Removes scrape markers; returns null for a line that is advertising or web-page chrome, not content. */
 export function cleanLine(raw: string): string | null {
   const text = withoutLineMarkup(trimParagraph(raw.replace(SCRAPE_MARKERS, '')));
-  if (ADVERTISING.test(text) || (text.length <= MAX_CHROME_LENGTH && (PAGE_CHROME.test(text) || LINK_ONLY.test(text)))) return null;
-  return text;
+  return ADVERTISING.test(text) || isPageChrome(text) ? null : text;
+}
+
+/** Whether a line is a web page's chrome (navigation, buttons, page metadata), as `cleanLine` drops it. */
+export function isPageChrome(text: string): boolean {
+  return text.length <= MAX_CHROME_LENGTH && (PAGE_CHROME.test(text) || LINK_ONLY.test(text));
 }
 
 /** A page's metadata line: `来源：人民网`, `发布时间：2024-06-12 09:30`. */
-const METADATA_LINE = /^(?:来源|发布时间|发布日期|发布者|作者|编辑|责任编辑)\s*[：:]/;
+const METADATA_LINE = /^(?:来源|信息来源|时间|日期|发布时间|发布日期|发布者|作者|编辑|责任编辑)\s*[：:]/;
 
 /** Whether a line above the title is a label or metadata of the document (`附件2`, `来源：…`), which the title search passes over. */
 export function isDocumentLabel(text: string): boolean {

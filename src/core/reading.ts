@@ -1,45 +1,118 @@
 /**
- * Reading a corpus file from its bytes, in any host: plain text (.txt, .md) through `decodeText`, Word
- * documents (.docx) through mammoth. Each failure is a reason a writer can act on, never an exception.
+ * Reading a corpus file from its bytes, in any host. The file is read as what it is, whatever its name says: a
+ * `.doc` that is really RTF, a web page or a .docx is read as that. Plain text (.txt, .md) goes through
+ * `decodeText`; .docx through mammoth; .doc and .wps (compound files) through `cfb`; .pdf through pdf.js; saved
+ * web pages (.html, .htm, .mhtml, .mht) through htmlparser2. Each failure is a reason a writer can act on, never an
+ * exception, and no file takes longer than a time limit.
  */
 import mammoth from 'mammoth';
 import { decodeText, type TextEncodingName } from './decode';
+import { readMhtml, isMhtml } from './formats/mhtml';
+import type { FormatResult } from './formats/result';
+import { isRtf, readRtf } from './formats/rtf';
+import { isHtml, readWebPage } from './formats/webPage';
+import { readWordBinary } from './formats/wordBinary';
 import { normalizeNewlines } from './normalize';
 
-export const CORPUS_EXTENSIONS = ['.txt', '.md', '.docx'] as const;
+/** The file types read as corpus files, and what each is read as by default. */
+export const CORPUS_EXTENSIONS = ['.txt', '.md', '.docx', '.doc', '.wps', '.pdf', '.html', '.htm', '.mhtml', '.mht'] as const;
+export type CorpusExtension = (typeof CORPUS_EXTENSIONS)[number];
+export type CorpusFormat = 'text' | 'docx' | 'doc' | 'rtf' | 'pdf' | 'html' | 'mhtml';
+
 /** A speech is tens of kilobytes; a file over this is almost certainly not one. */
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** No file may hold the corpus up longer than this (a PDF with thousands of pages, a pathological file). */
+export const DEFAULT_READ_TIME_LIMIT_MS = 20_000;
 
 export type ReadResult =
-  | { readonly ok: true; readonly text: string; readonly encoding: TextEncodingName | 'docx' }
+  | { readonly ok: true; readonly text: string; readonly format: CorpusFormat; readonly encoding?: TextEncodingName }
   | { readonly ok: false; readonly reason: string };
 
-export function corpusExtension(path: string): string | undefined {
+export interface ReadOptions {
+  readonly maxBytes?: number;
+  readonly timeLimitMs?: number;
+}
+
+export function corpusExtension(path: string): CorpusExtension | undefined {
   const lower = path.toLowerCase();
   return CORPUS_EXTENSIONS.find(extension => lower.endsWith(extension));
 }
 
-export async function readCorpusFile(path: string, bytes: Uint8Array, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<ReadResult> {
+export async function readCorpusFile(path: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadResult> {
   const extension = corpusExtension(path);
-  if (!extension) return { ok: false, reason: 'not a corpus file type (.txt, .md, .docx)' };
+  if (!extension) return { ok: false, reason: `not a corpus file type (${CORPUS_EXTENSIONS.join(', ')})` };
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   if (bytes.length > maxBytes) return { ok: false, reason: `too large (${formatBytes(bytes.length)}; the limit is ${formatBytes(maxBytes)})` };
-  if (extension === '.docx') return readDocx(bytes);
-  const decoded = decodeText(bytes);
-  return decoded.ok ? { ok: true, text: normalizeNewlines(decoded.text), encoding: decoded.encoding } : decoded;
+  if (bytes.length === 0) return { ok: false, reason: 'empty file' };
+  const format = sniffFormat(bytes, extension);
+  const limit = options.timeLimitMs ?? DEFAULT_READ_TIME_LIMIT_MS;
+  const result = await withTimeLimit(readAs(format, bytes, limit), limit);
+  if (!result.ok) return result;
+  const text = normalizeNewlines(result.text);
+  if (text.trim() === '') return { ok: false, reason: 'empty file (no text)' };
+  return { ok: true, text, format, ...(result.encoding ? { encoding: result.encoding } : {}) };
 }
 
-async function readDocx(bytes: Uint8Array): Promise<ReadResult> {
-  if (bytes.length === 0) return { ok: false, reason: 'empty file' };
+/** What the bytes are: the signature decides; only text without one is read by the file's extension. */
+export function sniffFormat(bytes: Uint8Array, extension: CorpusExtension): CorpusFormat {
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'doc';
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return 'docx';
+  if (new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).includes('%PDF-')) return 'pdf';
+  if (isRtf(bytes)) return 'rtf';
+  if (isMhtml(bytes)) return 'mhtml';
+  const pageExtension = extension !== '.txt' && extension !== '.md';
+  if (isHtml(bytes, pageExtension)) return 'html';
+  switch (extension) {
+    case '.html': case '.htm': return 'html';
+    case '.mhtml': case '.mht': return 'mhtml';
+    case '.pdf': return 'pdf';
+    case '.docx': return 'docx';
+    case '.doc': case '.wps': return 'doc';
+    default: return 'text';
+  }
+}
+
+type Read = FormatResult & { readonly encoding?: TextEncodingName };
+
+async function readAs(format: CorpusFormat, bytes: Uint8Array, timeLimitMs: number): Promise<Read> {
+  switch (format) {
+    case 'text': return decodeText(bytes);
+    case 'docx': return readDocx(bytes);
+    case 'doc': return readWordBinary(bytes);
+    case 'rtf': return readRtf(bytes);
+    case 'html': return readWebPage(bytes);
+    case 'mhtml': return readMhtml(bytes);
+    case 'pdf': {
+      // pdf.js is large: it is loaded the first time a PDF is read, never at activation.
+      const { readPdf } = await import('./formats/pdf');
+      return readPdf(bytes, timeLimitMs);
+    }
+  }
+}
+
+async function readDocx(bytes: Uint8Array): Promise<FormatResult> {
   try {
     // mammoth's Node build reads `buffer`, its browser build `arrayBuffer`; give both the same bytes.
     const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     const input = { buffer: bytes, arrayBuffer } as unknown as Parameters<typeof mammoth.extractRawText>[0];
     const result = await mammoth.extractRawText(input);
-    const text = normalizeNewlines(result.value);
-    return text.trim().length > 0 ? { ok: true, text, encoding: 'docx' } : { ok: false, reason: 'Word document without text' };
+    return result.value.trim().length > 0 ? { ok: true, text: result.value } : { ok: false, reason: 'Word document without text' };
   } catch (error) {
     return { ok: false, reason: `broken Word document (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` };
   }
+}
+
+/** The read, or a reason when it runs past the limit (a reader that yields can be given up on; the rest are linear). */
+function withTimeLimit(read: Promise<Read>, limitMs: number): Promise<Read> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<Read>(resolve => {
+    timer = setTimeout(() => resolve({ ok: false, reason: `took longer than ${Math.round(limitMs / 1000)} s to read (time limit)` }), limitMs);
+  });
+  return Promise.race([read, late]).finally(() => clearTimeout(timer));
+}
+
+function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
+  return signature.every((byte, i) => bytes[i] === byte);
 }
 
 function formatBytes(bytes: number): string {

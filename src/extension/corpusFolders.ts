@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { SkippedFile } from '../core/library';
+import { CORPUS_EXTENSIONS } from '../core/reading';
 
 /** Folders deeper than this are not walked: a corpus is a few levels deep; this stops pathological trees. */
 const MAX_DEPTH = 64;
@@ -28,7 +29,7 @@ export function readCorpusSettings(): CorpusSettings {
     else if (isAbsolutePath(path)) folders.push(vscode.Uri.file(path));
     else for (const workspace of vscode.workspace.workspaceFolders ?? []) folders.push(vscode.Uri.joinPath(workspace.uri, path));
   }
-  const fileTypes = config.get<string[]>('fileTypes', ['.txt', '.md', '.docx']).map(type => (type.startsWith('.') ? type : `.${type}`).toLowerCase());
+  const fileTypes = config.get<string[]>('fileTypes', [...CORPUS_EXTENSIONS]).map(type => (type.startsWith('.') ? type : `.${type}`).toLowerCase());
   const maxMB = config.get<number>('maxFileSizeMB', 10);
   return { folders, includeBundled: config.get<boolean>('includeBundled', true), fileTypes, maxFileBytes: Math.max(0.1, maxMB) * 1024 * 1024 };
 }

@@ -279,7 +279,7 @@ export class CorpusService implements vscode.Disposable {
     const hash = bytesHash(bytes);
     const known = this.records.get(uri.toString());
     if (known && known.hash === hash) return known;
-    const result = await readCorpusFile(source.path, bytes, maxFileBytes);
+    const result = await readCorpusFile(source.path, bytes, { maxBytes: maxFileBytes });
     if (!result.ok) {
       skipped.push({ path: source.path, reason: result.reason });
       return undefined;
@@ -297,7 +297,7 @@ export class CorpusService implements vscode.Disposable {
     if (known) return known.file.text;
     try {
       const original = vscode.Uri.parse(uri.query, true);
-      const result = await readCorpusFile(uri.path, await vscode.workspace.fs.readFile(original), Number.POSITIVE_INFINITY);
+      const result = await readCorpusFile(uri.path, await vscode.workspace.fs.readFile(original), { maxBytes: Number.POSITIVE_INFINITY });
       return result.ok ? result.text : vscode.l10n.t('This corpus file cannot be shown: {0}', localizedReason(result.reason));
     } catch (error) {
       return vscode.l10n.t('This corpus file cannot be shown: {0}', localizedReason(errorReason(error)));

@@ -83,7 +83,7 @@ export class LibraryViewProvider implements vscode.WebviewViewProvider {
       const { corpus, model } = await this.panelModel();
       const notice = corpus.notice;
       state = model.genres().length === 0
-        ? { type: 'empty', reason: notice ?? vscode.l10n.t('No speeches were found. Add a folder of your speeches (.txt, .md, .docx) with the command 讲稿助手: 添加素材文件夹, or turn the bundled speeches back on in the settings.') }
+        ? { type: 'empty', reason: notice ?? vscode.l10n.t('No speeches were found. Add a folder of your speeches (.txt, .md, .docx, .doc, .wps, .pdf, .html) with the command 讲稿助手: 添加素材文件夹, or turn the bundled speeches back on in the settings.') }
         : { ...model.state(this.query, this.genre), ...(notice ? { notice } : {}) };
     } catch (error) {
       state = { type: 'empty', reason: vscode.l10n.t('The library could not be built: {0}. See the log (讲稿助手: 显示日志).', errorMessage(error)) };

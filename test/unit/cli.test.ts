@@ -50,7 +50,8 @@ suite('command line', () => {
       writeFileSync(join(dir, 'a', 'empty.md'), '');
       writeFileSync(join(dir, 'a', 'binary.txt'), Uint8Array.from([0, 1, 2, 3, 255]));
       writeFileSync(join(dir, 'a', 'broken.docx'), 'PK this is not a zip');
-      writeFileSync(join(dir, 'a', 'notes.pdf'), 'ignored: not a corpus type');
+      writeFileSync(join(dir, 'a', 'notes.xls'), 'ignored: not a corpus type');
+      writeFileSync(join(dir, 'a', 'notes.pdf'), 'a text file named as a PDF');
       symlinkSync(join(dir, 'a'), join(dir, 'a', 'b', 'loop'));
       symlinkSync(join(dir, 'missing.txt'), join(dir, 'a', 'dangling.txt'));
       const { status, stdout } = cli('mine', dir, '--json');
@@ -59,7 +60,8 @@ suite('command line', () => {
       assert.equal(report.documents, 2, 'the UTF-8 speech and the GBK one');
       assert.ok(report.titles.includes('在某会议上的讲话'));
       const reasons = Object.fromEntries(report.skipped.map(s => [s.path.slice(dir.length + 1), s.reason]));
-      assert.deepEqual(Object.keys(reasons).sort(), ['a/binary.txt', 'a/broken.docx', 'a/dangling.txt', 'a/empty.md']);
+      assert.deepEqual(Object.keys(reasons).sort(), ['a/binary.txt', 'a/broken.docx', 'a/dangling.txt', 'a/empty.md', 'a/notes.pdf']);
+      assert.match(reasons['a/notes.pdf'], /^damaged or truncated document/);
       assert.match(reasons['a/binary.txt'], /binary/);
       assert.match(reasons['a/empty.md'], /empty/);
       assert.match(reasons['a/broken.docx'], /broken Word document/);

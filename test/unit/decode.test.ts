@@ -35,11 +35,11 @@ suite('decoding corpus files', () => {
 
   test('reading normalises CRLF and refuses oversize files and other types', async () => {
     const crlf = await readCorpusFile('a.txt', new TextEncoder().encode('同志们：\r\n今天\r\n'));
-    assert.deepEqual(crlf, { ok: true, text: '同志们：\n今天\n', encoding: 'utf-8' });
-    const big = await readCorpusFile('a.md', new Uint8Array(2048).fill(0x41), 1024);
+    assert.deepEqual(crlf, { ok: true, text: '同志们：\n今天\n', format: 'text', encoding: 'utf-8' });
+    const big = await readCorpusFile('a.md', new Uint8Array(2048).fill(0x41), { maxBytes: 1024 });
     assert.equal(big.ok, false);
     assert.match((big as { reason: string }).reason, /too large/);
-    assert.equal((await readCorpusFile('a.pdf', new Uint8Array(4))).ok, false);
+    assert.equal((await readCorpusFile('a.xls', new Uint8Array(4))).ok, false);
   });
 
   test('a broken Word document is refused with a reason', async () => {

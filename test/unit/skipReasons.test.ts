@@ -13,7 +13,7 @@ suite('reasons for skipping a corpus file', () => {
     push(await readCorpusFile('a.txt', new Uint8Array()));
     push(await readCorpusFile('a.txt', new Uint8Array([0x41, 0, 0x42, 0, 0, 0, 0x43])));
     push(await readCorpusFile('a.pdf', new Uint8Array([0x41])));
-    push(await readCorpusFile('a.txt', new Uint8Array(2048).fill(0x41), 1024));
+    push(await readCorpusFile('a.txt', new Uint8Array(2048).fill(0x41), { maxBytes: 1024 }));
     push(await readCorpusFile('a.docx', new TextEncoder().encode('PK not a zip')));
     push(decodeText(new TextEncoder().encode('   \n ')));
     push(decodeText(Uint8Array.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0xe0, 0x20, 0x6c, 0xe0]))); // Latin-1, neither UTF-8 nor GBK

@@ -1,0 +1,64 @@
+/**
+ * The text of a PDF: pdf.js (through `unpdf`, whose build needs no worker, DOM or canvas, so it runs in Node and in
+ * a browser worker alike) gives each page's text runs with their positions; `pdfLayout` rebuilds the paragraphs.
+ * This module is loaded only when a PDF is read: pdf.js is most of the extension's size.
+ */
+import { getDocumentProxy } from 'unpdf';
+import { pdfPagesToText, type PdfPageText, type PdfTextItem } from './pdfLayout';
+import type { FormatResult } from './result';
+
+/** A page's text runs as pdf.js gives them (`TextItem`; marked-content items carry no `str`). */
+interface PdfJsTextItem {
+  readonly str?: string;
+  readonly transform?: readonly number[];
+  readonly width?: number;
+  readonly height?: number;
+}
+
+/** Fewer characters than this in a whole file with pages means its pages are pictures of text. */
+const MIN_TEXT_CHARS = 20;
+
+export async function readPdf(bytes: Uint8Array, timeLimitMs: number): Promise<FormatResult> {
+  const deadline = Date.now() + timeLimitMs;
+  let document: Awaited<ReturnType<typeof getDocumentProxy>>;
+  try {
+    // pdf.js takes the buffer over: give it a copy, never the caller's bytes.
+    document = await getDocumentProxy(new Uint8Array(bytes), { useSystemFonts: false, disableFontFace: true, verbosity: 0 });
+  } catch (error) {
+    return { ok: false, reason: reasonFor(error) };
+  }
+  try {
+    const pages: PdfPageText[] = [];
+    for (let number = 1; number <= document.numPages; number++) {
+      if (Date.now() > deadline) return { ok: false, reason: `took longer than ${Math.round(timeLimitMs / 1000)} s to read (time limit)` };
+      const page = await document.getPage(number);
+      const [, , width, height] = page.view;
+      const content = await page.getTextContent();
+      pages.push({ width, height, items: (content.items as PdfJsTextItem[]).flatMap(toTextItem) });
+      page.cleanup();
+    }
+    const chars = pages.reduce((sum, page) => sum + page.items.reduce((count, item) => count + item.text.trim().length, 0), 0);
+    if (chars < MIN_TEXT_CHARS) return { ok: false, reason: 'no text layer, needs OCR (a scanned PDF)' };
+    return { ok: true, text: `${pdfPagesToText(pages)}\n` };
+  } catch (error) {
+    return { ok: false, reason: reasonFor(error) };
+  } finally {
+    void document.loadingTask.destroy();
+  }
+}
+
+function toTextItem(item: PdfJsTextItem): PdfTextItem[] {
+  if (typeof item.str !== 'string' || !item.transform || item.str === '') return [];
+  const [a, b, c, d, x, y] = item.transform;
+  // Upright text only: rotated runs (stamps, margin notes) are not the speech.
+  if (Math.abs(b) > Math.abs(a) * 0.1 || Math.abs(c) > Math.abs(d) * 0.1) return [];
+  const size = Math.abs(d) || item.height || 0;
+  return [{ text: item.str, x, y, width: item.width ?? 0, size }];
+}
+
+function reasonFor(error: unknown): string {
+  const name = error instanceof Error ? error.name : '';
+  const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  if (name === 'PasswordException' || /password/i.test(message)) return 'password-protected PDF (remove the password, then save it again)';
+  return `damaged or truncated document (${message})`;
+}
