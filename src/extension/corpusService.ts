@@ -4,7 +4,7 @@ import { bytesHash, type Library, type SkippedFile } from '../core/library';
 import { minePreparedFiles, prepareFile, type PreparedFile } from '../core/mining/miner';
 import { TokenDictionary } from '../core/mining/tokens';
 import { buildPassageIndex, type PassageIndex } from '../core/passageIndex';
-import { readCorpusFile } from '../core/reading';
+import { corpusExtension, readCorpusFile } from '../core/reading';
 import { loadJieba, type Segment } from '../core/segmenter';
 import { parseCorpusFile, type ParsedDocument } from '../core/structure';
 import { displayPath, errorReason, listCorpusFiles, readCorpusSettings, type CorpusSettings } from './corpusFolders';
@@ -24,6 +24,8 @@ export const CORPUS_SCHEME = 'speech-drafter-corpus';
 const RESCAN_DELAY_MS = 500;
 /** Caches of other corpora (other windows) kept besides the current one. */
 const OTHER_CACHES_KEPT = 2;
+/** A decoded Word, PDF or web-page text no file of the corpus has is kept this long, for other windows' corpora. */
+const DECODED_TEXT_KEPT_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** A corpus file that was read: where it lives and its text (line numbers in sources refer to it). */
 export interface LoadedFile {
@@ -177,6 +179,7 @@ export class CorpusService implements vscode.Disposable {
       this.records.clear();
       this.dictionary = new TokenDictionary();
       await this.deleteCaches();
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(this.context.globalStorageUri, 'texts'), { recursive: true }).then(undefined, () => undefined);
     }
     const location = notify ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;
     try {
@@ -213,8 +216,7 @@ export class CorpusService implements vscode.Disposable {
       const record = await this.readRecord(source, settings.maxFileBytes, skipped);
       if (record) records.push(record);
     }
-    const version = String((this.context.extension.packageJSON as { version?: unknown }).version ?? '');
-    const key = corpusCacheKey([{ path: 'speech-drafter', hash: version }, ...records.map(record => ({ path: record.file.path, hash: record.hash }))]);
+    const key = corpusCacheKey([{ path: 'speech-drafter', hash: this.version() }, ...records.map(record => ({ path: record.file.path, hash: record.hash }))]);
     const cached = token.isCancellationRequested ? undefined : await this.readCache(key);
 
     let library: Library;
@@ -247,6 +249,7 @@ export class CorpusService implements vscode.Disposable {
       index = buildPassageIndex({ parsed, library });
       if (!token.isCancellationRequested) await this.writeCache(key, library, index);
     }
+    if (!token.isCancellationRequested) await this.pruneDecodedTexts(new Set(records.map(record => record.hash)));
     const kept = new Set(records.map(record => record.file.uri.toString()));
     for (const uri of [...this.records.keys()]) if (!kept.has(uri)) this.records.delete(uri);
     for (const record of records) this.records.set(record.file.uri.toString(), record);
@@ -279,7 +282,9 @@ export class CorpusService implements vscode.Disposable {
     const hash = bytesHash(bytes);
     const known = this.records.get(uri.toString());
     if (known && known.hash === hash) return known;
-    const result = await readCorpusFile(source.path, bytes, { maxBytes: maxFileBytes });
+    const cached = isPlainText(source.path) ? undefined : await this.readDecodedText(hash);
+    const result = cached !== undefined ? { ok: true as const, text: cached } : await readCorpusFile(source.path, bytes, { maxBytes: maxFileBytes });
+    if (result.ok && cached === undefined && 'format' in result && result.format !== 'text') await this.writeDecodedText(hash, result.text);
     if (!result.ok) {
       skipped.push({ path: source.path, reason: result.reason });
       return undefined;
@@ -329,6 +334,53 @@ export class CorpusService implements vscode.Disposable {
       .then(choice => {
         if (choice === showLog) this.log.show();
       });
+  }
+
+  /**
+   * Where the text decoded from a Word, PDF or web-page file is kept, by the file's hash and the extension's version
+   * (a better reader in a new version reads the file again): reading a PDF takes far longer than reading this.
+   */
+  private decodedTextUri(hash: string): vscode.Uri {
+    return vscode.Uri.joinPath(this.context.globalStorageUri, 'texts', `${this.version()}-${hash}.txt`);
+  }
+
+  private async readDecodedText(hash: string): Promise<string | undefined> {
+    try {
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(this.decodedTextUri(hash)));
+    } catch {
+      return undefined; // not decoded before
+    }
+  }
+
+  private async writeDecodedText(hash: string, text: string): Promise<void> {
+    try {
+      await vscode.workspace.fs.writeFile(this.decodedTextUri(hash), new TextEncoder().encode(text));
+    } catch (error) {
+      this.log.warn(`Could not cache a decoded corpus file: ${errorMessage(error)}`);
+    }
+  }
+
+  /** Deletes decoded texts that no file of this corpus has, once they are a month old (another window may use them). */
+  private async pruneDecodedTexts(kept: ReadonlySet<string>): Promise<void> {
+    const folder = vscode.Uri.joinPath(this.context.globalStorageUri, 'texts');
+    let names: string[];
+    try {
+      names = (await vscode.workspace.fs.readDirectory(folder)).map(([name]) => name);
+    } catch {
+      return; // nothing decoded yet
+    }
+    const monthAgo = Date.now() - DECODED_TEXT_KEPT_MS;
+    for (const name of names) {
+      const hash = /^(.*)-([0-9a-f]{8}-\d+)\.txt$/.exec(name);
+      if (hash && hash[1] === this.version() && kept.has(hash[2])) continue;
+      const uri = vscode.Uri.joinPath(folder, name);
+      const mtime = await vscode.workspace.fs.stat(uri).then(stat => stat.mtime, () => 0);
+      if (hash?.[1] !== this.version() || mtime < monthAgo) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    }
+  }
+
+  private version(): string {
+    return String((this.context.extension.packageJSON as { version?: unknown }).version ?? '');
   }
 
   /** One pair of files per corpus, named by its key: windows with different corpora keep their own. */
@@ -389,6 +441,12 @@ export class CorpusService implements vscode.Disposable {
     })();
     return this.segment;
   }
+}
+
+/** Plain text is decoded faster than a cached copy of it could be read. */
+function isPlainText(path: string): boolean {
+  const extension = corpusExtension(path);
+  return extension === '.txt' || extension === '.md';
 }
 
 /** Lets the extension host answer other requests between two files of mining. */

@@ -35,11 +35,13 @@ interface TextLine {
 }
 
 /** Share of the page's height at the top and at the bottom where running headers and footers sit. */
-const MARGIN_BAND = 0.1;
+const MARGIN_BAND = 0.15;
 /** A page number on its own: `3`, `- 3 -`, `— 3 —`, `第3页`, `第 3 页 共 9 页`, `3/9`. */
 const PAGE_NUMBER = /^(?:[-—–－―\s]*\d{1,4}[-—–－―\s]*|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|[-—–－\s]*[ivxlc]{1,6}[-—–－\s]*)$/i;
 const SENTENCE_END = /[。！？；：…][”’」』）)]*$/;
-const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
+const CJK_CHARS = '\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u201c\u201d\u2018\u2019\u2014\u2026';
+const CJK = new RegExp(`[${CJK_CHARS}]`);
+const SPACE_BESIDE_CJK = new RegExp(`(?<=[${CJK_CHARS}]) | (?=[${CJK_CHARS}])`, 'g');
 
 /** The text of a PDF's pages, one paragraph a line. */
 export function pdfPagesToText(pages: readonly PdfPageText[]): string {
@@ -125,7 +127,9 @@ function groupLines(items: readonly PdfTextItem[], page: number, block: number):
       right = Math.max(right, item.x + item.width);
     }
     const size = median(row.map(item => item.size));
-    return { text: text.replace(/\s+/g, ' ').trim(), left: row[0].x, right, y: row[0].y, size, page, block };
+    // pdf.js marks a gap between two runs (a Latin font beside a Chinese one) with a space; Chinese takes none.
+    const joined = text.replace(/\s+/g, ' ').replace(SPACE_BESIDE_CJK, '').trim();
+    return { text: joined, left: row[0].x, right, y: row[0].y, size, page, block };
   }).filter(line => line.text !== '');
 }
 
@@ -197,8 +201,11 @@ function joinParagraphs(lines: readonly TextLine[]): string[] {
     const previous = lines[i - 1];
     const line = lines[i];
     const endsShort = previous.right < (rightMargin.get(previous.block) ?? previous.right) - previous.size * 1.5;
-    const setApart = Math.abs(previous.size - line.size) > size * 0.15 || (previous.block === line.block && previous.y - line.y > pitch * 1.7);
-    const breaks = endsShort || isIndented(line) || setApart || (!usesIndents && SENTENCE_END.test(previous.text));
+    const sameSize = Math.abs(previous.size - line.size) <= size * 0.15;
+    const setApart = !sameSize || (previous.block === line.block && previous.y - line.y > Math.max(pitch, line.size * 1.2) * 1.7);
+    // A title in a larger size wraps onto a second line, centred: the lines are one title.
+    const wrappedTitle = sameSize && line.size > size * 1.15 && previous.block === line.block && !setApart;
+    const breaks = !wrappedTitle && (endsShort || isIndented(line) || setApart || (!usesIndents && SENTENCE_END.test(previous.text)));
     if (breaks) {
       paragraphs.push(current);
       current = line.text;

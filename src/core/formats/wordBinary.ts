@@ -178,6 +178,8 @@ function streamBytes(container: CFB.CFB$Container, name: string): Uint8Array | u
   return entry.content instanceof Uint8Array ? entry.content : Uint8Array.from(entry.content);
 }
 
+/** The reader's own message, or for a slip inside a library (`reading 'length'` of a stream cut off) what it means. */
 function firstLine(error: unknown): string {
+  if (error instanceof TypeError || error instanceof RangeError) return 'the file is cut off or corrupted';
   return (error instanceof Error ? error.message : String(error)).split('\n')[0];
 }
