@@ -1,15 +1,15 @@
 #!/usr/bin/env node
-// Writes the corpus-format fixtures in test/fixtures/formats/ from one bundled speech, with LibreOffice headless
+// Writes the corpus-format fixtures in test/fixtures/workspace/formats/ (the integration tests mine them too) from one bundled speech, with LibreOffice headless
 // (`soffice`, 7.4 or later, and a Chinese font such as fonts-wqy-microhei). The fixtures are committed: tests and CI
 // need neither LibreOffice nor this script. Run it again only to change the fixtures:
-//   node scripts/make-format-fixtures.mjs [seeds/002_19a4f98e508d591a.txt] [test/fixtures/formats]
+//   node scripts/make-format-fixtures.mjs [seeds/002_19a4f98e508d591a.txt] [test/fixtures/workspace/formats]
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 
 const seed = resolve(process.argv[2] ?? 'seeds/002_19a4f98e508d591a.txt');
-const out = resolve(process.argv[3] ?? 'test/fixtures/formats');
+const out = resolve(process.argv[3] ?? 'test/fixtures/workspace/formats');
 const work = mkdtempSync(join(tmpdir(), 'format-fixtures-'));
 mkdirSync(join(out, 'hostile'), { recursive: true });
 

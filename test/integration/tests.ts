@@ -5,3 +5,4 @@ import './completion.test';
 import './corpusFolders.test';
 import './export.test';
 import './realSpeeches.test';
+import './formats.test';

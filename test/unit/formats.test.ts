@@ -1,7 +1,7 @@
 /**
  * The corpus formats: one bundled speech written as .docx, .doc, .pdf (one and two columns), RTF named .doc, a saved
  * web page (UTF-8 .html, GBK .htm, .mhtml) by scripts/make-format-fixtures.mjs, each read back to the same speech as
- * the .txt; the hostile cases reported with their reasons; real files from other authors (test/fixtures/formats/real,
+ * the .txt; the hostile cases reported with their reasons; real files from other authors (formats/real in the test workspace,
  * sources in its SOURCES.md) read as what they are.
  */
 import * as assert from 'node:assert/strict';
@@ -17,7 +17,7 @@ import { readCorpusFile, type ReadResult } from '../../src/core/reading';
 import { classifySkipReason } from '../../src/core/skipReasons';
 import { parseCorpusFile } from '../../src/core/structure';
 
-const FORMATS = join('test', 'fixtures', 'formats');
+const FORMATS = join('test', 'fixtures', 'workspace', 'formats');
 const SEED = join('seeds', '002_19a4f98e508d591a.txt');
 
 async function read(path: string, bytes: Uint8Array = readFileSync(path)): Promise<ReadResult> {
