@@ -29,6 +29,8 @@ const unitTests = readdirSync('test/unit').filter(name => name.endsWith('.test.t
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
   { ...common, platform: 'node', entryPoints: ['src/extension/node.ts'], outfile: 'dist/node/extension.js', define: extensionDefines },
+  // The Node extension host reads PDFs in a worker thread (see src/extension/pdfWorker.ts).
+  { ...common, platform: 'node', entryPoints: ['src/extension/pdfWorker.ts'], outfile: 'dist/node/pdfWorker.js' },
   { ...common, platform: 'browser', entryPoints: ['src/extension/web.ts'], outfile: 'dist/web/extension.js', define: extensionDefines },
   { ...common, platform: 'node', entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // One integration suite, bundled for each host; the define tells the tests which bundle they run in.

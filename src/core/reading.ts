@@ -28,10 +28,18 @@ export type ReadResult =
   | { readonly ok: true; readonly text: string; readonly format: CorpusFormat; readonly encoding?: TextEncodingName }
   | { readonly ok: false; readonly reason: string };
 
+/** Reads a PDF's text; a host may run it elsewhere (the Node extension host runs it in a worker thread). */
+export type PdfReader = (bytes: Uint8Array, timeLimitMs: number) => Promise<FormatResult>;
+
 export interface ReadOptions {
   readonly maxBytes?: number;
   readonly timeLimitMs?: number;
+  /** Where PDFs are read; by default here, with pdf.js loaded the first time one is read. */
+  readonly readPdf?: PdfReader;
 }
+
+/** pdf.js is large: it is loaded the first time a PDF is read, never at activation. */
+export const readPdfHere: PdfReader = async (bytes, timeLimitMs) => (await import('./formats/pdf')).readPdf(bytes, timeLimitMs);
 
 export function corpusExtension(path: string): CorpusExtension | undefined {
   const lower = path.toLowerCase();
@@ -46,7 +54,7 @@ export async function readCorpusFile(path: string, bytes: Uint8Array, options: R
   if (bytes.length === 0) return { ok: false, reason: 'empty file' };
   const format = sniffFormat(bytes, extension);
   const limit = options.timeLimitMs ?? DEFAULT_READ_TIME_LIMIT_MS;
-  const result = await withTimeLimit(readAs(format, bytes, limit), limit);
+  const result = await withTimeLimit(readAs(format, bytes, limit, options.readPdf ?? readPdfHere), limit);
   if (!result.ok) return result;
   const text = normalizeNewlines(result.text);
   if (text.trim() === '') return { ok: false, reason: 'empty file (no text)' };
@@ -74,7 +82,7 @@ export function sniffFormat(bytes: Uint8Array, extension: CorpusExtension): Corp
 
 type Read = FormatResult & { readonly encoding?: TextEncodingName };
 
-async function readAs(format: CorpusFormat, bytes: Uint8Array, timeLimitMs: number): Promise<Read> {
+async function readAs(format: CorpusFormat, bytes: Uint8Array, timeLimitMs: number, readPdf: PdfReader): Promise<Read> {
   switch (format) {
     case 'text': return decodeText(bytes);
     case 'docx': return readDocx(bytes);
@@ -82,11 +90,7 @@ async function readAs(format: CorpusFormat, bytes: Uint8Array, timeLimitMs: numb
     case 'rtf': return readRtf(bytes);
     case 'html': return readWebPage(bytes);
     case 'mhtml': return readMhtml(bytes);
-    case 'pdf': {
-      // pdf.js is large: it is loaded the first time a PDF is read, never at activation.
-      const { readPdf } = await import('./formats/pdf');
-      return readPdf(bytes, timeLimitMs);
-    }
+    case 'pdf': return readPdf(bytes, timeLimitMs);
   }
 }
 

@@ -39,7 +39,7 @@ export interface SpeechDrafterApi {
 export function activateShared(context: vscode.ExtensionContext, host: HostInfo): SpeechDrafterApi {
   const log = createLog();
   const statusBar = registerDraftStatusBar();
-  const corpus = new CorpusService(context, log);
+  const corpus = new CorpusService(context, log, host.readPdf);
   const inserter = new EntryInserter(corpus);
   const libraryView = registerLibraryView(context, corpus, inserter, log);
   context.subscriptions.push(

@@ -4,7 +4,7 @@ import { bytesHash, type Library, type SkippedFile } from '../core/library';
 import { minePreparedFiles, prepareFile, type PreparedFile } from '../core/mining/miner';
 import { TokenDictionary } from '../core/mining/tokens';
 import { buildPassageIndex, type PassageIndex } from '../core/passageIndex';
-import { corpusExtension, readCorpusFile } from '../core/reading';
+import { corpusExtension, readCorpusFile, type PdfReader } from '../core/reading';
 import { loadJieba, type Segment } from '../core/segmenter';
 import { parseCorpusFile, type ParsedDocument } from '../core/structure';
 import { displayPath, errorReason, listCorpusFiles, readCorpusSettings, type CorpusSettings } from './corpusFolders';
@@ -92,7 +92,7 @@ export class CorpusService implements vscode.Disposable {
   /** Fires after each (re)mining: the panel, completion and hover read the new corpus. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {
+  constructor(private readonly context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel, private readonly readPdf?: PdfReader) {
     this.disposables.push(
       this.changed,
       // Serves the text a source was read as; a tab restored at startup is read again, never by mining.
@@ -283,7 +283,7 @@ export class CorpusService implements vscode.Disposable {
     const known = this.records.get(uri.toString());
     if (known && known.hash === hash) return known;
     const cached = isPlainText(source.path) ? undefined : await this.readDecodedText(hash);
-    const result = cached !== undefined ? { ok: true as const, text: cached } : await readCorpusFile(source.path, bytes, { maxBytes: maxFileBytes });
+    const result = cached !== undefined ? { ok: true as const, text: cached } : await readCorpusFile(source.path, bytes, { maxBytes: maxFileBytes, readPdf: this.readPdf });
     if (result.ok && cached === undefined && 'format' in result && result.format !== 'text') await this.writeDecodedText(hash, result.text);
     if (!result.ok) {
       skipped.push({ path: source.path, reason: result.reason });
@@ -302,7 +302,7 @@ export class CorpusService implements vscode.Disposable {
     if (known) return known.file.text;
     try {
       const original = vscode.Uri.parse(uri.query, true);
-      const result = await readCorpusFile(uri.path, await vscode.workspace.fs.readFile(original), { maxBytes: Number.POSITIVE_INFINITY });
+      const result = await readCorpusFile(uri.path, await vscode.workspace.fs.readFile(original), { maxBytes: Number.POSITIVE_INFINITY, readPdf: this.readPdf });
       return result.ok ? result.text : vscode.l10n.t('This corpus file cannot be shown: {0}', localizedReason(result.reason));
     } catch (error) {
       return vscode.l10n.t('This corpus file cannot be shown: {0}', localizedReason(errorReason(error)));
