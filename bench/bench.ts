@@ -10,6 +10,7 @@ import { mineLibrary, parseCorpus, type CorpusFile } from '../src/core/mining/mi
 import { loadJieba } from '../src/core/segmenter';
 import { runCompletionBench } from './completionBench';
 import { runCorpusBench } from './corpusBench';
+import { runReadingBench } from './readingBench';
 import { corpusBytes, syntheticCorpus } from './syntheticCorpus';
 
 const json = process.argv.includes('--json');
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
   const mining = benchMining();
   const completion = await runCompletionBench(seeds());
   const corpus = runCorpusBench(seeds(), loadJieba(readFileSync('dist/jieba_rs_wasm_bg.wasm')));
+  const reading = await runReadingBench();
   if (json) {
     const { completion: figures, baseline } = completion;
     console.log(JSON.stringify({
@@ -70,6 +72,7 @@ async function main(): Promise<void> {
       baseline: { sizeMB: baseline.sizeMB, fuseP99Ms: round(baseline.fuseP99Ms), oursP99Ms: round(baseline.oursP99Ms) },
       mining: { mbPerS: round(mining.mbPerS), segmenterMbPerS: round(mining.segmenterMbPerS), ratio: round(mining.ratio) },
       corpus: { sizeMB: corpus.sizeMB, fullS: round(corpus.fullMs / 1000), remineS: round(corpus.remineMs / 1000), heldMB: round(corpus.heldMB) },
+      reading: Object.fromEntries(reading.map(({ format, mbPerS, msPerFile, textSpeedRatio }) => [format, { mbPerS: round(mbPerS), msPerFile: round(msPerFile), textSpeedRatio: round(textSpeedRatio) }])),
     }));
   }
 }

@@ -36,6 +36,7 @@ function checks(names, bytes) {
     ['holds the Node bundle (main)', has(manifest.main.replace(/^\.\//, ''))],
     ['holds the web bundle (browser)', has(manifest.browser.replace(/^\.\//, ''))],
     ['holds the CLI', has(manifest.bin['speech-drafter'].replace(/^\.\//, ''))],
+    ['holds the PDF worker the Node host reads PDFs in', has('dist/node/pdfWorker.js')],
     ['holds every bundled speech of seeds/', seeds.every(name => has(`seeds/${name}`))],
     ['holds the library panel media and the icon', has('media/library.js') && has('media/library.css') && has(manifest.icon)],
     ['holds the snippets file', has('snippets/speech.code-snippets')],

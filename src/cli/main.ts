@@ -8,6 +8,7 @@ import { checkNumbering } from '../core/numbering';
 import { outlineOf, speechOutlines } from '../core/outline';
 import { withoutMarkdownListNumbers } from '../core/normalize';
 import { buildPassageIndex } from '../core/passageIndex';
+import { readPdfHere } from '../core/formats/pdfHere';
 import { readCorpusFile } from '../core/reading';
 import { loadJieba, type Segment } from '../core/segmenter';
 import { readCorpusPaths } from './corpusFiles';
@@ -31,7 +32,7 @@ function loadSegmenter(): Segment {
 
 /** Reads a draft the way the corpus is read (UTF-8, GBK, .docx), so `outline` accepts the same files. */
 async function readDraft(path: string): Promise<string> {
-  const result = await readCorpusFile(path, readFileSync(path));
+  const result = await readCorpusFile(path, readFileSync(path), { readPdf: readPdfHere });
   if (!result.ok) throw new Error(`${path}: ${result.reason}`);
   // As in the editor: a Markdown draft's `1. ` items are lists, not speech numbering.
   return path.toLowerCase().endsWith('.md') ? withoutMarkdownListNumbers(result.text) : result.text;
@@ -168,7 +169,7 @@ const commands: Readonly<Record<string, CliCommand>> = {
       const base = source.replace(/\.[^./\\]*$/, '');
       const out = typeof flags.out === 'string' ? flags.out : /\.docx$/i.test(source) ? `${base}.official.docx` : `${base}.docx`;
       if (resolve(out) === resolve(source)) return usageError('--out must differ from the draft');
-      const read = await readCorpusFile(source, readFileSync(source));
+      const read = await readCorpusFile(source, readFileSync(source), { readPdf: readPdfHere });
       if (!read.ok) throw new Error(`${source}: ${read.reason}`);
       const { bytes, warnings } = await exportDocx(read.text, exportOptionsFrom({ pageNumbers, markdown: /\.(md|markdown)$/i.test(source) }));
       // Written beside the target under another name, then renamed: a reader never sees half a file.

@@ -34,12 +34,12 @@ export type PdfReader = (bytes: Uint8Array, timeLimitMs: number) => Promise<Form
 export interface ReadOptions {
   readonly maxBytes?: number;
   readonly timeLimitMs?: number;
-  /** Where PDFs are read; by default here, with pdf.js loaded the first time one is read. */
+  /**
+   * Where PDFs are read: the host decides (`readPdfHere` in this thread, or the Node extension host's worker), so a
+   * bundle that never reads PDFs itself does not carry pdf.js. Without it, PDFs are reported as not readable here.
+   */
   readonly readPdf?: PdfReader;
 }
-
-/** pdf.js is large: it is loaded the first time a PDF is read, never at activation. */
-export const readPdfHere: PdfReader = async (bytes, timeLimitMs) => (await import('./formats/pdf')).readPdf(bytes, timeLimitMs);
 
 export function corpusExtension(path: string): CorpusExtension | undefined {
   const lower = path.toLowerCase();
@@ -54,7 +54,7 @@ export async function readCorpusFile(path: string, bytes: Uint8Array, options: R
   if (bytes.length === 0) return { ok: false, reason: 'empty file' };
   const format = sniffFormat(bytes, extension);
   const limit = options.timeLimitMs ?? DEFAULT_READ_TIME_LIMIT_MS;
-  const result = await withTimeLimit(readAs(format, bytes, limit, options.readPdf ?? readPdfHere), limit);
+  const result = await withTimeLimit(readAs(format, bytes, limit, options.readPdf), limit);
   if (!result.ok) return result;
   const text = normalizeNewlines(result.text);
   if (text.trim() === '') return { ok: false, reason: 'empty file (no text)' };
@@ -82,7 +82,7 @@ export function sniffFormat(bytes: Uint8Array, extension: CorpusExtension): Corp
 
 type Read = FormatResult & { readonly encoding?: TextEncodingName };
 
-async function readAs(format: CorpusFormat, bytes: Uint8Array, timeLimitMs: number, readPdf: PdfReader): Promise<Read> {
+async function readAs(format: CorpusFormat, bytes: Uint8Array, timeLimitMs: number, readPdf: PdfReader | undefined): Promise<Read> {
   switch (format) {
     case 'text': return decodeText(bytes);
     case 'docx': return readDocx(bytes);
@@ -90,7 +90,7 @@ async function readAs(format: CorpusFormat, bytes: Uint8Array, timeLimitMs: numb
     case 'rtf': return readRtf(bytes);
     case 'html': return readWebPage(bytes);
     case 'mhtml': return readMhtml(bytes);
-    case 'pdf': return readPdf(bytes, timeLimitMs);
+    case 'pdf': return readPdf ? readPdf(bytes, timeLimitMs) : { ok: false, reason: 'PDF files cannot be read here' };
   }
 }
 

@@ -24,6 +24,7 @@ const SKIP_REASONS: readonly { readonly pattern: RegExp; readonly message: strin
   { pattern: /^web page without text/, message: 'web page without text' },
   { pattern: /^web archive without a page/, message: 'web archive without a page' },
   { pattern: /^took longer than (\d+) s to read/, message: 'took longer than {0} s to read (time limit)' },
+  { pattern: /^PDF files cannot be read here/, message: 'PDF files cannot be read in this VS Code' },
   { pattern: /^(?:corpus folder |folder )?not found/, message: 'not found (deleted or moved?)' },
   { pattern: /^(?:corpus folder |folder )?unreadable \((.+)\)$/, message: 'cannot be read ({0})' },
   { pattern: /^folder nested deeper than (\d+) levels/, message: 'folder nested deeper than {0} levels' },

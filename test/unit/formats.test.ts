@@ -12,16 +12,19 @@ import { pdfPagesToText, type PdfTextItem } from '../../src/core/formats/pdfLayo
 import { readRtf } from '../../src/core/formats/rtf';
 import { htmlToText } from '../../src/core/formats/webPage';
 import { cleanWordText } from '../../src/core/formats/wordBinary';
+import { mineLibrary } from '../../src/core/mining/miner';
 import { outlineOf, speechOutlines } from '../../src/core/outline';
+import { readPdfHere } from '../../src/core/formats/pdfHere';
 import { readCorpusFile, type ReadResult } from '../../src/core/reading';
 import { classifySkipReason } from '../../src/core/skipReasons';
 import { parseCorpusFile } from '../../src/core/structure';
+import { segmenter } from './helpers/corpus';
 
 const FORMATS = join('test', 'fixtures', 'workspace', 'formats');
 const SEED = join('seeds', '002_19a4f98e508d591a.txt');
 
 async function read(path: string, bytes: Uint8Array = readFileSync(path)): Promise<ReadResult> {
-  return readCorpusFile(path, bytes);
+  return readCorpusFile(path, bytes, { readPdf: readPdfHere });
 }
 
 async function readText(path: string): Promise<string> {
@@ -121,8 +124,12 @@ suite('corpus formats', () => {
     assert.ok(markdown.ok && markdown.format === 'text');
   });
 
+  test('a host that cannot read PDFs says so for each PDF', async () => {
+    assert.match(failure(await readCorpusFile('a.pdf', readFileSync(join(FORMATS, 'speech.pdf')))), /^PDF files cannot be read here/);
+  });
+
   test('a file that takes longer than the time limit is given up with a reason', async () => {
-    const result = await readCorpusFile(join(FORMATS, 'speech.pdf'), readFileSync(join(FORMATS, 'speech.pdf')), { timeLimitMs: 1 });
+    const result = await readCorpusFile(join(FORMATS, 'speech.pdf'), readFileSync(join(FORMATS, 'speech.pdf')), { timeLimitMs: 1, readPdf: readPdfHere });
     assert.match(failure(result), /^took longer than \d+ s to read \(time limit\)$/);
     assert.ok(classifySkipReason(failure(result)));
   });
@@ -195,6 +202,10 @@ suite('corpus formats', () => {
       assert.equal(lines[0], '2021年深圳市社会性别统计报告');
       assert.ok(lines.includes('2021年，深圳市常住人口1761.48万人，其中男性969.57万人，占全市人口的55.0%；女性791.91万人，占全市人口的45.0%，常住人口性别比为122.44。'));
       assert.ok(!lines.some(line => /^[-—\s]*\d{1,3}[-—\s]*$/.test(line)), 'no page-number lines');
+      // Its tables stand before the first heading the parser knows: their rows are no openings of a speech.
+      const library = mineLibrary([{ path: 'shenzhen.pdf', text }], segmenter());
+      const openings = library.entries.filter(entry => entry.kind === 'opening').map(entry => entry.text);
+      assert.ok(openings.length > 0 && openings.every(opening => /[，。；！？]/.test(opening)), openings.join(' | '));
     });
 
     test('saved government pages: a press conference statement (TRS_Editor) and a 国务院公报 resolution (pages_content)', async () => {

@@ -28,7 +28,7 @@ export function mineRoleEntries(parsed: readonly ParsedDocument[], documents: re
         let text = paragraph.salutation ? paragraph.text.slice(paragraph.salutation.length) : paragraph.text;
         if (paragraph.transition) text = text.slice(0, text.length - paragraph.transition.length);
         text = trimParagraph(text);
-        if (text.length >= 10) openings.add(text, document, paragraph.line);
+        if (text.length >= 10 && readsAsProse(text)) openings.add(text, document, paragraph.line);
       }
       if (paragraph.role === 'closing') {
         const body = closingParagraphBody(paragraph);
@@ -47,4 +47,12 @@ export function mineRoleEntries(parsed: readonly ParsedDocument[], documents: re
  */
 function salutationKey(text: string): string {
   return `${defaultKey(text)}${/[！!]\s*$/.test(text) ? '！' : ''}`;
+}
+
+/**
+ * An opening is said aloud: it has sentences, not a table row or a list of names that stands before a report's first
+ * heading (`（女=100）（女=100）`, `福田罗湖盐田`, read from a PDF's table).
+ */
+function readsAsProse(text: string): boolean {
+  return /[，。；！？]/.test(text);
 }
