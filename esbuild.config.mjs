@@ -5,9 +5,28 @@
 //   node esbuild.config.mjs --production  minified, no source maps (packaging)
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+
+/**
+ * pdf.js, evaluated in a web worker, takes that worker for its own PDF worker: it listens for messages on `self` and
+ * posts a `ready` message. In the web extension host (a worker) both are blocked and logged; the condition that
+ * decides it is rewritten to false, since pdf.js runs in this thread (unpdf's build) and needs no worker.
+ */
+const pdfjsWorkerAutoStart = {
+  name: 'pdfjs-no-worker-auto-start',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]unpdf[\\/]dist[\\/]pdfjs\.mjs$/ }, async args => {
+      const source = await readFile(args.path, 'utf8');
+      const condition = /typeof window\s*>\s*[`"']u[`"']\s*&&\s*!\w+\s*&&\s*typeof self\s*<\s*[`"']u[`"']/g;
+      const found = source.match(condition)?.length ?? 0;
+      if (found !== 1) throw new Error(`pdf.js worker auto-start: expected one condition in ${args.path}, found ${found} (was unpdf updated?)`);
+      return { contents: source.replace(condition, 'false'), loader: 'js' };
+    });
+  },
+};
 
 /** Options every bundle shares. es2022 keeps esbuild from emitting APIs that Node 20 lacks. */
 const common = {
@@ -18,6 +37,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   external: ['vscode'],
+  plugins: [pdfjsWorkerAutoStart],
 };
 
 /** The bundled corpus's file names: a web extension host cannot list its own folder, so they are fixed at build. */
@@ -50,6 +70,9 @@ const builds = [
 // The segmenter's wasm ships beside the bundles: each host reads the bytes and hands them to the core.
 mkdirSync('dist', { recursive: true });
 copyFileSync('node_modules/jieba-wasm/pkg/web/jieba_rs_wasm_bg.wasm', 'dist/jieba_rs_wasm_bg.wasm');
+// The character maps for PDFs whose Chinese fonts are not embedded, read by the PDF reader in every host.
+mkdirSync('dist/cmaps', { recursive: true });
+for (const file of readdirSync('vendor/pdfjs-cmaps').filter(name => name.endsWith('.bcmap'))) copyFileSync(`vendor/pdfjs-cmaps/${file}`, `dist/cmaps/${file}`);
 // The panel's icons: the workbench's own codicon font, served from media/ (the webview may load nothing else).
 mkdirSync('media/codicons', { recursive: true });
 for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `media/codicons/${file}`);

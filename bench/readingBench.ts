@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readPdfHere } from '../src/core/formats/pdfHere';
+import { readPdfOnDisk } from '../src/node/pdfOnDisk';
 import { readCorpusFile } from '../src/core/reading';
 
 const MB = 1024 * 1024;
@@ -31,7 +31,7 @@ export interface FormatReadingFigure {
 
 export async function runReadingBench(log: (line: string) => void = console.log, folderMB = 10): Promise<FormatReadingFigure[]> {
   // pdf.js is loaded by the first PDF: once before timing, as an extension host that has read one PDF.
-  await readCorpusFile('warm.pdf', readFileSync(join(FORMATS_FOLDER, 'speech.pdf')), { readPdf: readPdfHere });
+  await readCorpusFile('warm.pdf', readFileSync(join(FORMATS_FOLDER, 'speech.pdf')), { readPdf: readPdfOnDisk });
   const measured: { format: string; files: number; bytes: number; chars: number; ms: number }[] = [];
   for (const { format, path } of FILES) {
     const bytes = new Uint8Array(readFileSync(path));
@@ -39,7 +39,7 @@ export async function runReadingBench(log: (line: string) => void = console.log,
     let chars = 0;
     const start = performance.now();
     for (let i = 0; i < files; i++) {
-      const result = await readCorpusFile(path, bytes, { readPdf: readPdfHere });
+      const result = await readCorpusFile(path, bytes, { readPdf: readPdfOnDisk });
       if (!result.ok) throw new Error(`${path}: ${result.reason}`);
       chars += result.text.length;
     }

@@ -53,6 +53,9 @@ writeFileSync(join(work, 'speech2.fodt'), flatOdt(2));
 const docx = soffice(join(work, 'speech.fodt'), 'docx:MS Word 2007 XML', 'speech.docx');
 copyFileSync(docx, join(out, 'speech.docx'));
 copyFileSync(soffice(docx, 'doc:MS Word 97', 'speech.doc'), join(out, 'speech.doc'));
+// WPS 文字 (2005 and later) writes this same compound-file layout under the .wps name (real/oa-changelog-kingsoft.wps
+// is one written by WPS itself); LibreOffice cannot write .wps.
+copyFileSync(join(out, 'speech.doc'), join(out, 'speech.wps'));
 copyFileSync(soffice(docx, 'pdf:writer_pdf_Export', 'speech.pdf'), join(out, 'speech.pdf'));
 copyFileSync(soffice(join(work, 'speech2.fodt'), 'pdf:writer_pdf_Export', 'speech-2col.pdf'), join(out, 'speech-2col.pdf'));
 // A .doc that is really RTF, as web systems' "save as Word" buttons write.
@@ -133,6 +136,10 @@ writeFileSync(join(out, 'speech.mhtml'), [
   '',
 ].join('\r\n'));
 
+// A PDF whose Chinese font is not embedded and has no character map of its own, as older tools write them: it names
+// Adobe's predefined CMap (UniGB-UCS2-H) and the reader must supply that map to get any text.
+writeFileSync(join(out, 'font-not-embedded.pdf'), predefinedCMapPdf(['关于做好防汛工作的讲话', '同志们：', '今天我们召开全市防汛工作会议，主要任务是部署今年的防汛工作。']));
+
 // The hostile cases: a password, a scan without a text layer, files cut off.
 const encrypted = '{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}';
 copyFileSync(soffice(docx, `pdf:writer_pdf_Export:${encrypted}`, 'encrypted.pdf'), join(out, 'hostile', 'encrypted.pdf'));
@@ -152,13 +159,17 @@ function imageOnlyPdf(jpeg) {
   const height = jpeg.readUInt16BE(at + 5);
   const width = jpeg.readUInt16BE(at + 7);
   const content = 'q 595 0 0 842 0 0 cm /Im0 Do Q';
-  const objects = [
+  return pdfFromObjects([
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>',
     [`<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`, jpeg, '\nendstream'],
     `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-  ];
+  ]);
+}
+
+/** A PDF file of these objects (strings, or arrays of strings and byte buffers), numbered from 1, with its xref table. */
+function pdfFromObjects(objects) {
   const parts = [Buffer.from('%PDF-1.4\n')];
   const offsets = [];
   let length = parts[0].length;
@@ -171,4 +182,19 @@ function imageOnlyPdf(jpeg) {
   const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map(offset => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}`;
   parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`));
   return Buffer.concat(parts);
+}
+
+/** A one-page PDF in STSong-Light, not embedded, encoded in UniGB-UCS2-H (UTF-16BE codes), one line per entry. */
+function predefinedCMapPdf(lines) {
+  const hex = text => Buffer.from(text, 'utf16le').swap16().toString('hex').toUpperCase();
+  const content = `BT /F1 16 Tf 72 760 Td 24 TL ${lines.map(line => `<${hex(line)}> Tj T*`).join(' ')} ET`;
+  return pdfFromObjects([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 >>',
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+  ]);
 }

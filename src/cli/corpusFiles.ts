@@ -2,8 +2,8 @@ import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SkippedFile } from '../core/library';
 import type { CorpusFile } from '../core/mining/miner';
-import { readPdfHere } from '../core/formats/pdfHere';
 import { corpusExtension, readCorpusFile } from '../core/reading';
+import { readPdfOnDisk } from '../node/pdfOnDisk';
 
 /** Folders deeper than this are not walked (a corpus is a few levels deep; this stops pathological trees). */
 const MAX_DEPTH = 64;
@@ -25,7 +25,7 @@ export async function readCorpusPaths(paths: readonly string[]): Promise<{ files
       skipped.push({ path, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
       return;
     }
-    const result = await readCorpusFile(path, bytes, { readPdf: readPdfHere });
+    const result = await readCorpusFile(path, bytes, { readPdf: readPdfOnDisk });
     if (result.ok) files.push({ path, text: result.text });
     else skipped.push({ path, reason: result.reason });
   };

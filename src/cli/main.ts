@@ -8,9 +8,9 @@ import { checkNumbering } from '../core/numbering';
 import { outlineOf, speechOutlines } from '../core/outline';
 import { withoutMarkdownListNumbers } from '../core/normalize';
 import { buildPassageIndex } from '../core/passageIndex';
-import { readPdfHere } from '../core/formats/pdfHere';
 import { readCorpusFile } from '../core/reading';
 import { loadJieba, type Segment } from '../core/segmenter';
+import { readPdfOnDisk } from '../node/pdfOnDisk';
 import { readCorpusPaths } from './corpusFiles';
 
 /** The `speech-drafter` command line: the same core as the extension, for scripts and quick checks. */
@@ -32,7 +32,7 @@ function loadSegmenter(): Segment {
 
 /** Reads a draft the way the corpus is read (UTF-8, GBK, .docx), so `outline` accepts the same files. */
 async function readDraft(path: string): Promise<string> {
-  const result = await readCorpusFile(path, readFileSync(path), { readPdf: readPdfHere });
+  const result = await readCorpusFile(path, readFileSync(path), { readPdf: readPdfOnDisk });
   if (!result.ok) throw new Error(`${path}: ${result.reason}`);
   // As in the editor: a Markdown draft's `1. ` items are lists, not speech numbering.
   return path.toLowerCase().endsWith('.md') ? withoutMarkdownListNumbers(result.text) : result.text;
@@ -169,7 +169,7 @@ const commands: Readonly<Record<string, CliCommand>> = {
       const base = source.replace(/\.[^./\\]*$/, '');
       const out = typeof flags.out === 'string' ? flags.out : /\.docx$/i.test(source) ? `${base}.official.docx` : `${base}.docx`;
       if (resolve(out) === resolve(source)) return usageError('--out must differ from the draft');
-      const read = await readCorpusFile(source, readFileSync(source), { readPdf: readPdfHere });
+      const read = await readCorpusFile(source, readFileSync(source), { readPdf: readPdfOnDisk });
       if (!read.ok) throw new Error(`${source}: ${read.reason}`);
       const { bytes, warnings } = await exportDocx(read.text, exportOptionsFrom({ pageNumbers, markdown: /\.(md|markdown)$/i.test(source) }));
       // Written beside the target under another name, then renamed: a reader never sees half a file.
@@ -188,12 +188,12 @@ const commands: Readonly<Record<string, CliCommand>> = {
   stats: {
     usage: 'stats FILE [--rate N] [--json]',
     summary: 'character count (字数) and estimated speaking time of a draft',
-    run(args) {
+    async run(args) {
       const { positional, flags } = parseArgs(args, ['rate']);
       if (positional.length !== 1) return usageError('stats needs exactly one FILE');
       const rate = flags.rate === undefined ? DEFAULT_SPEAKING_RATE : Number(flags.rate);
       if (!Number.isFinite(rate) || rate <= 0) return usageError(`--rate must be a positive number, got "${String(flags.rate)}"`);
-      const stats = measureDraft(readFileSync(positional[0], 'utf8'));
+      const stats = measureDraft(await readDraft(positional[0]));
       const time = speakingTime(stats.spokenCharacters, rate);
       if (flags.json) {
         console.log(JSON.stringify({ ...stats, rate, minutes: time.minutes, seconds: time.seconds }));

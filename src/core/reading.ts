@@ -35,7 +35,7 @@ export interface ReadOptions {
   readonly maxBytes?: number;
   readonly timeLimitMs?: number;
   /**
-   * Where PDFs are read: the host decides (`readPdfHere` in this thread, or the Node extension host's worker), so a
+   * Where PDFs are read: the host decides (`pdfReaderHere` in this thread, or the Node extension host's worker), so a
    * bundle that never reads PDFs itself does not carry pdf.js. Without it, PDFs are reported as not readable here.
    */
   readonly readPdf?: PdfReader;

@@ -4,7 +4,7 @@
  * by ending its thread. Messages: `{ id, bytes, timeLimitMs }` in, `{ id, result }` out.
  */
 import { parentPort } from 'node:worker_threads';
-import { readPdf } from '../core/formats/pdf';
+import { readPdfOnDisk } from '../node/pdfOnDisk';
 
 interface PdfRequest {
   readonly id: number;
@@ -13,7 +13,7 @@ interface PdfRequest {
 }
 
 parentPort?.on('message', (request: PdfRequest) => {
-  void readPdf(request.bytes, request.timeLimitMs)
+  void readPdfOnDisk(request.bytes, request.timeLimitMs)
     .catch(error => ({ ok: false as const, reason: `damaged or truncated document (${error instanceof Error ? error.message : String(error)})` }))
     .then(result => parentPort?.postMessage({ id: request.id, result }));
 });

@@ -5,11 +5,16 @@ import { activeExtension, closeAllEditors, eventually, openDraft } from './helpe
 // The corpus formats in a real VS Code: the workspace's `formats` folder (one speech as .docx, .doc, .pdf, RTF named
 // .doc, saved pages; real .doc, .wps, .pdf and pages by other authors; hostile files) is the only corpus folder.
 
-const FORMAT_FILES = [
-  'formats/speech.docx', 'formats/speech.doc', 'formats/speech.pdf', 'formats/speech-2col.pdf', 'formats/speech-rtf.doc', 'formats/speech.html',
-  'formats/speech-gbk.htm', 'formats/speech.mhtml', 'formats/real/jxtax-gongshi-wps.doc', 'formats/real/oa-changelog-kingsoft.wps',
-  'formats/real/shenzhen-gender-stats-2021.pdf', 'formats/real/cmse-pressconf.html',
+/** Speeches in every format: each gives library entries. */
+const SPEECH_FILES = [
+  'formats/speech.docx', 'formats/speech.doc', 'formats/speech.wps', 'formats/speech.pdf', 'formats/speech-2col.pdf', 'formats/speech-rtf.doc',
+  'formats/speech.html', 'formats/speech-gbk.htm', 'formats/speech.mhtml', 'formats/real/cmse-pressconf.html',
+  // Its Chinese font is not embedded: read only with the character maps the extension ships (dist/cmaps).
+  'formats/font-not-embedded.pdf',
 ];
+/** Real files by other authors that are not speeches (a notice, a change log, a statistics report): read, mined. */
+const OTHER_FILES = ['formats/real/jxtax-gongshi-wps.doc', 'formats/real/oa-changelog-kingsoft.wps', 'formats/real/shenzhen-gender-stats-2021.pdf'];
+const FORMAT_FILES = [...SPEECH_FILES, ...OTHER_FILES];
 const HOSTILE: Record<string, RegExp> = {
   'formats/hostile/encrypted.pdf': /password|密码/,
   'formats/hostile/scanned.pdf': /OCR/,
@@ -50,7 +55,8 @@ suite('Corpus formats', () => {
     const library = await extension.exports.library();
     for (const file of FORMAT_FILES) {
       const documents = new Set(library.documents.flatMap((document, id) => (relative(document.file) === file ? [id] : [])));
-      assert.ok(documents.size > 0, `${file} holds a speech`);
+      assert.ok(documents.size > 0, `${file} is a document of the library`);
+      if (!SPEECH_FILES.includes(file)) continue;
       assert.ok(library.entries.some(entry => entry.sources.some(source => documents.has(source.document))), `${file} gives library entries`);
     }
   });

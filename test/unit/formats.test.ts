@@ -8,23 +8,24 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as CFB from 'cfb';
+import { pdfReaderHere } from '../../src/core/formats/pdfHere';
 import { pdfPagesToText, type PdfTextItem } from '../../src/core/formats/pdfLayout';
 import { readRtf } from '../../src/core/formats/rtf';
 import { htmlToText } from '../../src/core/formats/webPage';
 import { cleanWordText } from '../../src/core/formats/wordBinary';
 import { mineLibrary } from '../../src/core/mining/miner';
 import { outlineOf, speechOutlines } from '../../src/core/outline';
-import { readPdfHere } from '../../src/core/formats/pdfHere';
 import { readCorpusFile, type ReadResult } from '../../src/core/reading';
 import { classifySkipReason } from '../../src/core/skipReasons';
 import { parseCorpusFile } from '../../src/core/structure';
+import { readPdfOnDisk } from '../../src/node/pdfOnDisk';
 import { segmenter } from './helpers/corpus';
 
 const FORMATS = join('test', 'fixtures', 'workspace', 'formats');
 const SEED = join('seeds', '002_19a4f98e508d591a.txt');
 
 async function read(path: string, bytes: Uint8Array = readFileSync(path)): Promise<ReadResult> {
-  return readCorpusFile(path, bytes, { readPdf: readPdfHere });
+  return readCorpusFile(path, bytes, { readPdf: readPdfOnDisk });
 }
 
 async function readText(path: string): Promise<string> {
@@ -55,7 +56,7 @@ suite('corpus formats', () => {
   const seedText = readFileSync(SEED, 'utf8');
 
   for (const [name, format] of [
-    ['speech.docx', 'docx'], ['speech.doc', 'doc'], ['speech.pdf', 'pdf'], ['speech-2col.pdf', 'pdf'], ['speech-rtf.doc', 'rtf'],
+    ['speech.docx', 'docx'], ['speech.doc', 'doc'], ['speech.wps', 'doc'], ['speech.pdf', 'pdf'], ['speech-2col.pdf', 'pdf'], ['speech-rtf.doc', 'rtf'],
     ['speech.html', 'html'], ['speech-gbk.htm', 'html'], ['speech.mhtml', 'mhtml'],
   ] as const) {
     test(`${name} is read as ${format} to the same speech as the .txt: title, outline, 98% of the characters in order`, async () => {
@@ -124,12 +125,20 @@ suite('corpus formats', () => {
     assert.ok(markdown.ok && markdown.format === 'text');
   });
 
+  test('a PDF whose Chinese font is not embedded is read with Adobe\'s character map (UniGB-UCS2-H) the host supplies', async () => {
+    const path = join(FORMATS, 'font-not-embedded.pdf');
+    assert.equal(await readText(path), '关于做好防汛工作的讲话\n同志们：\n今天我们召开全市防汛工作会议，主要任务是部署今年的防汛工作。\n');
+    // Without the maps pdf.js finds no text at all: the reader would take the file for a scan.
+    const withoutMaps = await readCorpusFile(path, readFileSync(path), { readPdf: pdfReaderHere() });
+    assert.match(failure(withoutMaps), /^no text layer/);
+  });
+
   test('a host that cannot read PDFs says so for each PDF', async () => {
     assert.match(failure(await readCorpusFile('a.pdf', readFileSync(join(FORMATS, 'speech.pdf')))), /^PDF files cannot be read here/);
   });
 
   test('a file that takes longer than the time limit is given up with a reason', async () => {
-    const result = await readCorpusFile(join(FORMATS, 'speech.pdf'), readFileSync(join(FORMATS, 'speech.pdf')), { timeLimitMs: 1, readPdf: readPdfHere });
+    const result = await readCorpusFile(join(FORMATS, 'speech.pdf'), readFileSync(join(FORMATS, 'speech.pdf')), { timeLimitMs: 1, readPdf: readPdfOnDisk });
     assert.match(failure(result), /^took longer than \d+ s to read \(time limit\)$/);
     assert.ok(classifySkipReason(failure(result)));
   });

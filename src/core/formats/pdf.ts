@@ -18,12 +18,20 @@ interface PdfJsTextItem {
 /** Fewer characters than this in a whole file with pages means its pages are pictures of text. */
 const MIN_TEXT_CHARS = 20;
 
-export async function readPdf(bytes: Uint8Array, timeLimitMs: number): Promise<FormatResult> {
+/**
+ * The bytes of one of Adobe's predefined character maps (`UniGB-UCS2-H.bcmap`): a PDF whose Chinese font is not
+ * embedded names one, and without it pdf.js finds no text. Each host reads them from the extension's `dist/cmaps/`.
+ */
+export type CMapLoader = (name: string) => Promise<Uint8Array>;
+
+export async function readPdf(bytes: Uint8Array, timeLimitMs: number, loadCMap?: CMapLoader): Promise<FormatResult> {
   const deadline = Date.now() + timeLimitMs;
   let document: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
-    // pdf.js takes the buffer over: give it a copy, never the caller's bytes.
-    document = await getDocumentProxy(new Uint8Array(bytes), { useSystemFonts: false, disableFontFace: true, verbosity: 0 });
+    // pdf.js takes the buffer over: give it a copy, never the caller's bytes. It fetches CMaps through the factory
+    // it is given (its own fetches them by URL, which neither a worker without a document nor Node can do).
+    const binaryData = loadCMap ? { BinaryDataFactory: binaryDataFactory(loadCMap), cMapPacked: true, useWorkerFetch: false } : {};
+    document = await getDocumentProxy(new Uint8Array(bytes), { useSystemFonts: false, disableFontFace: true, verbosity: 0, ...binaryData });
   } catch (error) {
     return { ok: false, reason: reasonFor(error) };
   }
@@ -47,13 +55,26 @@ export async function readPdf(bytes: Uint8Array, timeLimitMs: number): Promise<F
   }
 }
 
+/** pdf.js's `BinaryDataFactory` contract: `fetch({ kind, filename })` resolves to the file's bytes. */
+function binaryDataFactory(loadCMap: CMapLoader): object {
+  return class {
+    async fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
+      // The name comes from the PDF: only a plain CMap file name reaches the host, never a path.
+      if (kind !== 'cMapUrl' || !/^[A-Za-z0-9-]{1,64}\.bcmap$/.test(filename)) throw new Error(`${filename}: not a shipped character map`);
+      return loadCMap(filename);
+    }
+  };
+}
+
 function toTextItem(item: PdfJsTextItem): PdfTextItem[] {
-  if (typeof item.str !== 'string' || !item.transform || item.str === '') return [];
+  // Control characters are glyph codes without a character map (a file cut off inside its font tables): no text.
+  const text = typeof item.str === 'string' ? item.str.replace(/[\u0000-\u001f]/g, '') : '';
+  if (!item.transform || text === '') return [];
   const [a, b, c, d, x, y] = item.transform;
   // Upright text only: rotated runs (stamps, margin notes) are not the speech.
   if (Math.abs(b) > Math.abs(a) * 0.1 || Math.abs(c) > Math.abs(d) * 0.1) return [];
   const size = Math.abs(d) || item.height || 0;
-  return [{ text: item.str, x, y, width: item.width ?? 0, size }];
+  return [{ text, x, y, width: item.width ?? 0, size }];
 }
 
 function reasonFor(error: unknown): string {

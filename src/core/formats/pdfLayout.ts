@@ -182,8 +182,8 @@ function joinParagraphs(lines: readonly TextLine[]): string[] {
   const rightMargin = new Map<number, number>();
   for (const [block, slot] of blockSlot) {
     const inSlot = slotLines.get(slot) ?? [];
-    leftMargin.set(block, mode(inSlot.map(line => Math.round(line.left))));
-    rightMargin.set(block, mode(inSlot.map(line => Math.round(line.right))));
+    leftMargin.set(block, mode(inSlot.map(line => Math.round(line.left)), 'smallest'));
+    rightMargin.set(block, mode(inSlot.map(line => Math.round(line.right)), 'largest'));
   }
   const pitches: number[] = [];
   for (let i = 1; i < lines.length; i++) {
@@ -226,11 +226,17 @@ function percentile(values: readonly number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(share * (sorted.length - 1) + 0.5))] ?? 0;
 }
 
-/** The most common value, counting values within 2 points of each other as one (the smallest wins a tie). */
-function mode(values: readonly number[]): number {
+/**
+ * The most common value, counting values within 2 points of each other as one. On a tie the outermost wins: the
+ * smallest for a left margin, the largest for a right one (a page of three lines has three different line ends).
+ */
+function mode(values: readonly number[], outermost: 'smallest' | 'largest'): number {
   const counts = new Map<number, number>();
   for (const value of values) for (let near = value - 2; near <= value + 2; near++) counts.set(near, (counts.get(near) ?? 0) + 1);
   let best = values[0] ?? 0;
-  for (const [value, count] of counts) if (count > (counts.get(best) ?? 0) || (count === counts.get(best) && value < best)) best = value;
+  for (const [value, count] of counts) {
+    const bestCount = counts.get(best) ?? 0;
+    if (count > bestCount || (count === bestCount && (outermost === 'smallest' ? value < best : value > best))) best = value;
+  }
   return best;
 }
