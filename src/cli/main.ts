@@ -12,6 +12,7 @@ import { readCorpusFile } from '../core/reading';
 import { loadJieba, type Segment } from '../core/segmenter';
 import { readPdfOnDisk } from '../node/pdfOnDisk';
 import { readCorpusPaths } from './corpusFiles';
+import { DEFAULT_MIN_RUN, OverlapCorpus, overlapReport } from '../core/overlap/report';
 
 /** The `speech-drafter` command line: the same core as the extension, for scripts and quick checks. */
 
@@ -36,6 +37,10 @@ async function readDraft(path: string): Promise<string> {
   if (!result.ok) throw new Error(`${path}: ${result.reason}`);
   // As in the editor: a Markdown draft's `1. ` items are lists, not speech numbering.
   return path.toLowerCase().endsWith('.md') ? withoutMarkdownListNumbers(result.text) : result.text;
+}
+
+function percent(share: number): string {
+  return `${(share * 100).toFixed(1)}%`;
 }
 
 function preview(text: string, length = 60): string {
@@ -153,6 +158,39 @@ const commands: Readonly<Record<string, CliCommand>> = {
       const results = items.map(item => ({ text: item.text, kind: item.kind, source: { title: item.source.title, line: item.source.line }, documents: item.documents }));
       if (flags.json) console.log(JSON.stringify(results));
       else for (const result of results) console.log(`${result.text}\n    〔${KIND_LABELS[result.kind as LibraryEntry['kind']] ?? '原文'} · ${result.source.title} 第 ${result.source.line} 行 · ${result.documents} 篇〕`);
+      return 0;
+    },
+  },
+  overlap: {
+    usage: 'overlap FILE [--corpus PATH…] [--min N] [--json]',
+    summary: 'how much of a draft stands word for word in the corpus (查重): spans, sources, sections; exit 0',
+    async run(args) {
+      const { positional, flags, lists } = parseArgs(args, ['min'], ['corpus']);
+      if (positional.length !== 1) return usageError('overlap needs exactly one FILE');
+      const minRun = flags.min === undefined ? DEFAULT_MIN_RUN : Number(flags.min);
+      if (!Number.isInteger(minRun) || minRun < DEFAULT_MIN_RUN) return usageError(`--min must be a whole number of at least ${DEFAULT_MIN_RUN}, got "${String(flags.min)}"`);
+      const draft = await readDraft(positional[0]);
+      const corpusPaths = lists.corpus ?? [];
+      const { files, skipped } = await readCorpusPaths(corpusPaths.length > 0 ? corpusPaths : [BUNDLED_SEEDS]);
+      for (const file of skipped) console.error(`skipped ${file.path}: ${file.reason}`);
+      const library = mineLibrary(files, loadSegmenter());
+      const corpus = OverlapCorpus.build(files, library.documents, buildPassageIndex({ files, library }));
+      // A draft inside a corpus folder is one of the corpus files: it is not a source of itself.
+      const own = files.find(file => resolve(file.path) === resolve(positional[0]));
+      const report = overlapReport(draft, corpus, { minRun, ...(own ? { excludeFile: own.path } : {}) });
+      if (flags.json) {
+        const { chars, copiedChars, share, sources, sections } = report;
+        const spans = report.spans.map(({ line, start, end, text, kind, source }) => ({ line, start, end, text, kind, source }));
+        console.log(JSON.stringify({ chars, copiedChars, share, spans, sources, sections }));
+        return 0;
+      }
+      console.log(`${positional[0]}：共 ${report.chars} 字，与素材库相同或相近 ${report.copiedChars} 字，占 ${percent(report.share)}`);
+      if (report.sources.length > 0) console.log('\n主要来源：');
+      for (const source of report.sources.slice(0, 10)) console.log(`  ${String(source.chars).padStart(6)} 字  《${source.title}》  ${source.path}`);
+      if (report.sections.length > 0) console.log('\n各部分：');
+      for (const section of report.sections) console.log(`  ${percent(section.share).padStart(6)}  第 ${section.line} 行  ${section.heading}`);
+      if (report.spans.length > 0) console.log('\n重复片段：');
+      for (const span of report.spans) console.log(`  第 ${span.line} 行 ${span.start + 1}–${span.end} 列〔${span.kind === 'exact' ? '相同' : '相近'}〕${preview(span.text, 40)}  ← 《${span.source.title}》第 ${span.source.line} 行`);
       return 0;
     },
   },

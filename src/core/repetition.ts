@@ -1,0 +1,146 @@
+/**
+ * A writer's own repetition, as a reviewer of a speech would mark it: an expression used again and again, paragraphs
+ * or sentences that open the same way one after another, and sentences too long to say in one breath. Pure: the
+ * extension shows them as hints.
+ */
+import { splitSentences } from './sentences';
+import { parseDraft } from './structure';
+
+export interface TextRange {
+  /** 1-based line; `start`/`end` 0-based columns in it, `end` exclusive. */
+  readonly line: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+export type RepetitionHint =
+  | { readonly kind: 'repeated-expression'; readonly range: TextRange; readonly text: string; readonly count: number; readonly others: readonly TextRange[] }
+  | { readonly kind: 'same-openings'; readonly range: TextRange; readonly text: string; readonly count: number; readonly others: readonly TextRange[]; readonly unit: 'paragraph' | 'sentence' }
+  | { readonly kind: 'long-sentence'; readonly range: TextRange; readonly text: string; readonly count: number };
+
+export interface RepetitionOptions {
+  /** An expression used more often than this is hinted (default 4: the fifth use is one too many). */
+  readonly maxUses?: number;
+  /** A stretch of more characters than this without a pause mark is too long for one breath (default 80). */
+  readonly breathLength?: number;
+}
+
+export const DEFAULT_MAX_USES = 4;
+export const DEFAULT_BREATH_LENGTH = 80;
+const MIN_EXPRESSION = 4;
+const MAX_EXPRESSION = 16;
+/** This many paragraphs or sentences in a row that open alike make a hint. */
+const SAME_OPENINGS_RUN = 3;
+/**
+ * Characters an expression neither starts nor ends with: particles and prepositions that glue words together, so
+ * `的重要讲` or `要讲话精` are not taken for expressions while `重要讲话精神` is.
+ */
+const NO_EDGE = new Set('的了着和与及或是在对把被将向从以为于并而且就都也要之其这那个');
+/** Enumerations open paragraphs alike on purpose: `第一，` `一是` `首先`. */
+const ENUMERATION = /^(?:第[一二三四五六七八九十]+|[一二三四五六七八九十]+是|首先|其次|再次|最后|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])/;
+const HAN = /[\u4e00-\u9fff]/;
+const PAUSE = /[，、；：。！？…—,;:!?]/;
+
+export function repetitionHints(draft: string, options: RepetitionOptions = {}): RepetitionHint[] {
+  const lines = draft.split('\n');
+  return [
+    ...repeatedExpressions(lines, options.maxUses ?? DEFAULT_MAX_USES),
+    ...sameOpenings(draft, lines),
+    ...longSentences(lines, options.breathLength ?? DEFAULT_BREATH_LENGTH),
+  ].sort((a, b) => a.range.line - b.range.line || a.range.start - b.range.start);
+}
+
+/** Expressions of 4 to 16 Han characters used more than `maxUses` times; the longest first, none inside another. */
+function repeatedExpressions(lines: readonly string[], maxUses: number): RepetitionHint[] {
+  const places = new Map<string, TextRange[]>();
+  lines.forEach((line, index) => {
+    for (const run of line.matchAll(/[\u4e00-\u9fff]{4,}/g)) {
+      const start = run.index ?? 0;
+      for (let from = 0; from + MIN_EXPRESSION <= run[0].length; from++) {
+        if (NO_EDGE.has(run[0][from])) continue;
+        for (let length = MIN_EXPRESSION; length <= MAX_EXPRESSION && from + length <= run[0].length; length++) {
+          if (NO_EDGE.has(run[0][from + length - 1])) continue;
+          const text = run[0].slice(from, from + length);
+          const list = places.get(text) ?? [];
+          list.push({ line: index + 1, start: start + from, end: start + from + length });
+          places.set(text, list);
+        }
+      }
+    }
+  });
+  const candidates = [...places].filter(([, found]) => found.length > maxUses).sort((a, b) => b[0].length - a[0].length || b[1].length - a[1].length);
+  const taken: TextRange[] = [];
+  const hints: RepetitionHint[] = [];
+  for (const [text, found] of candidates) {
+    // Uses inside a longer expression already hinted are that expression's, not this one's.
+    const own = found.filter(range => !taken.some(other => other.line === range.line && other.start <= range.start && other.end >= range.end));
+    if (own.length <= maxUses) continue;
+    taken.push(...own);
+    for (const range of own) hints.push({ kind: 'repeated-expression', range, text, count: own.length, others: own.filter(other => other !== range) });
+  }
+  return hints;
+}
+
+interface Opening {
+  readonly range: TextRange;
+  readonly text: string;
+}
+
+/** Three or more paragraphs (or sentences) in a row that open with the same character. */
+function sameOpenings(draft: string, lines: readonly string[]): RepetitionHint[] {
+  const parsed = parseDraft(draft);
+  const paragraphs: (Opening | undefined)[] = parsed.paragraphs.map(paragraph => (paragraph.heading ? undefined : openingOf(lines[paragraph.line - 1] ?? '', paragraph.line, 0)));
+  const sentences: (Opening | undefined)[] = parsed.paragraphs.flatMap(paragraph => {
+    if (paragraph.heading) return [undefined];
+    const line = lines[paragraph.line - 1] ?? '';
+    return splitSentences(line).map(sentence => openingOf(line, paragraph.line, sentence.start));
+  });
+  return [...runsOfSameOpenings(paragraphs, 'paragraph'), ...runsOfSameOpenings(sentences, 'sentence')];
+}
+
+function openingOf(line: string, lineNumber: number, from: number): Opening | undefined {
+  let start = from;
+  while (start < line.length && /[\s\u3000“"‘]/.test(line[start])) start++;
+  const text = line.slice(start);
+  if (!HAN.test(text[0] ?? '') || ENUMERATION.test(text)) return undefined;
+  return { range: { line: lineNumber, start, end: start + 1 }, text };
+}
+
+function runsOfSameOpenings(openings: readonly (Opening | undefined)[], unit: 'paragraph' | 'sentence'): RepetitionHint[] {
+  const hints: RepetitionHint[] = [];
+  let runStart = 0;
+  for (let i = 1; i <= openings.length; i++) {
+    const current = openings[i];
+    const first = openings[runStart];
+    if (i < openings.length && current && first && current.text[0] === first.text[0]) continue;
+    const run = openings.slice(runStart, i).filter((opening): opening is Opening => opening !== undefined);
+    if (first && run.length >= SAME_OPENINGS_RUN) {
+      // Marked as far as they all agree: `要` for `要坚持…要加强…`, `我们要` for `我们要…我们要…`.
+      let shared = 1;
+      while (run.every(opening => opening.text[shared] === first.text[shared] && HAN.test(first.text[shared] ?? ''))) shared++;
+      const ranges = run.map(opening => ({ ...opening.range, end: opening.range.start + shared }));
+      for (const range of ranges) hints.push({ kind: 'same-openings', unit, range, text: first.text.slice(0, shared), count: run.length, others: ranges.filter(other => other !== range) });
+    }
+    runStart = i;
+  }
+  return hints;
+}
+
+/** Stretches of more than `breathLength` characters without a pause mark. */
+function longSentences(lines: readonly string[], breathLength: number): RepetitionHint[] {
+  const hints: RepetitionHint[] = [];
+  lines.forEach((line, index) => {
+    let start = 0;
+    for (let i = 0; i <= line.length; i++) {
+      if (i < line.length && !PAUSE.test(line[i])) continue;
+      const stretch = line.slice(start, i).trim();
+      const length = [...stretch.replace(/\s/g, '')].length;
+      if (length > breathLength) {
+        const from = start + line.slice(start, i).indexOf(stretch);
+        hints.push({ kind: 'long-sentence', range: { line: index + 1, start: from, end: from + stretch.length }, text: stretch, count: length });
+      }
+      start = i + 1;
+    }
+  });
+  return hints;
+}
