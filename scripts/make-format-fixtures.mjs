@@ -140,7 +140,10 @@ writeFileSync(join(out, 'speech.mhtml'), [
 // Adobe's predefined CMap (UniGB-UCS2-H) and the reader must supply that map to get any text.
 writeFileSync(join(out, 'font-not-embedded.pdf'), predefinedCMapPdf(['关于做好防汛工作的讲话', '同志们：', '今天我们召开全市防汛工作会议，主要任务是部署今年的防汛工作。']));
 
-// The hostile cases: a password, a scan without a text layer, files cut off.
+// The hostile cases: a password, a scan without a text layer, files cut off. (hostile/encrypted.doc and .docx were saved
+// once from speech.docx with the password "secret" by a LibreOffice Basic macro, `storeToURL` with the `Password`
+// property for "MS Word 97" and `EncryptionData` {OOXPassword, CryptoType "Standard"} for "MS Word 2007 XML": the
+// command line's filter options do not encrypt Word files. They are kept as they are.)
 const encrypted = '{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}';
 copyFileSync(soffice(docx, `pdf:writer_pdf_Export:${encrypted}`, 'encrypted.pdf'), join(out, 'hostile', 'encrypted.pdf'));
 execFileSync('pdftoppm', ['-jpeg', '-r', '60', '-f', '1', '-l', '1', '-singlefile', join(out, 'speech.pdf'), join(work, 'page')]);

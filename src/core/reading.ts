@@ -7,17 +7,19 @@
  */
 import mammoth from 'mammoth';
 import { decodeText, type TextEncodingName } from './decode';
+import { binaryString } from './formats/bytes';
 import { readMhtml, isMhtml } from './formats/mhtml';
-import type { FormatResult } from './formats/result';
+import { timeLimitReason, type FormatResult } from './formats/result';
 import { isRtf, readRtf } from './formats/rtf';
 import { isHtml, readWebPage } from './formats/webPage';
 import { readWordBinary } from './formats/wordBinary';
+import { isWordXml, readWordXml } from './formats/wordXml';
 import { normalizeNewlines } from './normalize';
 
 /** The file types read as corpus files, and what each is read as by default. */
 export const CORPUS_EXTENSIONS = ['.txt', '.md', '.docx', '.doc', '.wps', '.pdf', '.html', '.htm', '.mhtml', '.mht'] as const;
 export type CorpusExtension = (typeof CORPUS_EXTENSIONS)[number];
-export type CorpusFormat = 'text' | 'docx' | 'doc' | 'rtf' | 'pdf' | 'html' | 'mhtml';
+export type CorpusFormat = 'text' | 'docx' | 'doc' | 'wordxml' | 'rtf' | 'pdf' | 'html' | 'mhtml';
 
 /** A speech is tens of kilobytes; a file over this is almost certainly not one. */
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -54,7 +56,9 @@ export async function readCorpusFile(path: string, bytes: Uint8Array, options: R
   if (bytes.length === 0) return { ok: false, reason: 'empty file' };
   const format = sniffFormat(bytes, extension);
   const limit = options.timeLimitMs ?? DEFAULT_READ_TIME_LIMIT_MS;
-  const result = await withTimeLimit(readAs(format, bytes, limit, options.readPdf), limit);
+  // A reader's own failure (a library's exception, a stack overflow on absurd nesting) is a damaged file, never a throw.
+  const reading = readAs(format, bytes, limit, options.readPdf).catch((error: unknown): Read => ({ ok: false, reason: `damaged or truncated document (${firstLine(error)})` }));
+  const result = await withTimeLimit(reading, limit);
   if (!result.ok) return result;
   const text = normalizeNewlines(result.text);
   if (text.trim() === '') return { ok: false, reason: 'empty file (no text)' };
@@ -65,9 +69,11 @@ export async function readCorpusFile(path: string, bytes: Uint8Array, options: R
 export function sniffFormat(bytes: Uint8Array, extension: CorpusExtension): CorpusFormat {
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'doc';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return 'docx';
-  if (new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).includes('%PDF-')) return 'pdf';
+  // A PDF opens with `%PDF-`; readers accept it anywhere in the first kilobyte, so a file named .pdf may have junk before it.
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d]) || (extension === '.pdf' && binaryString(bytes, 1024).includes('%PDF-'))) return 'pdf';
   if (isRtf(bytes)) return 'rtf';
   if (isMhtml(bytes)) return 'mhtml';
+  if (isWordXml(binaryString(bytes, 1024))) return 'wordxml';
   const pageExtension = extension !== '.txt' && extension !== '.md';
   if (isHtml(bytes, pageExtension)) return 'html';
   switch (extension) {
@@ -75,7 +81,8 @@ export function sniffFormat(bytes: Uint8Array, extension: CorpusExtension): Corp
     case '.mhtml': case '.mht': return 'mhtml';
     case '.pdf': return 'pdf';
     case '.docx': return 'docx';
-    case '.doc': case '.wps': return 'doc';
+    // No Word signature: plain text saved under a Word name is read as text; anything else is a damaged Word file.
+    case '.doc': case '.wps': return decodeText(bytes).ok ? 'text' : 'doc';
     default: return 'text';
   }
 }
@@ -88,6 +95,10 @@ async function readAs(format: CorpusFormat, bytes: Uint8Array, timeLimitMs: numb
     case 'docx': return readDocx(bytes);
     case 'doc': return readWordBinary(bytes);
     case 'rtf': return readRtf(bytes);
+    case 'wordxml': {
+      const decoded = decodeText(bytes);
+      return decoded.ok ? readWordXml(decoded.text) : decoded;
+    }
     case 'html': return readWebPage(bytes);
     case 'mhtml': return readMhtml(bytes);
     case 'pdf': return readPdf ? readPdf(bytes, timeLimitMs) : { ok: false, reason: 'PDF files cannot be read here' };
@@ -110,9 +121,13 @@ async function readDocx(bytes: Uint8Array): Promise<FormatResult> {
 function withTimeLimit(read: Promise<Read>, limitMs: number): Promise<Read> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<Read>(resolve => {
-    timer = setTimeout(() => resolve({ ok: false, reason: `took longer than ${Math.round(limitMs / 1000)} s to read (time limit)` }), limitMs);
+    timer = setTimeout(() => resolve({ ok: false, reason: timeLimitReason(limitMs) }), limitMs);
   });
   return Promise.race([read, late]).finally(() => clearTimeout(timer));
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0];
 }
 
 function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {

@@ -23,7 +23,7 @@ const SKIP_REASONS: readonly { readonly pattern: RegExp; readonly message: strin
   { pattern: /^Word 95 or older document/, message: 'Word 95 or older document (open it in Word or WPS and save it as .docx)' },
   { pattern: /^web page without text/, message: 'web page without text' },
   { pattern: /^web archive without a page/, message: 'web archive without a page' },
-  { pattern: /^took longer than (\d+) s to read/, message: 'took longer than {0} s to read (time limit)' },
+  { pattern: /^took longer than (\d+ m?s) to read/, message: 'took longer than {0} to read (time limit)' },
   { pattern: /^PDF files cannot be read here/, message: 'PDF files cannot be read in this VS Code' },
   { pattern: /^(?:corpus folder |folder )?not found/, message: 'not found (deleted or moved?)' },
   { pattern: /^(?:corpus folder |folder )?unreadable \((.+)\)$/, message: 'cannot be read ({0})' },

@@ -49,6 +49,8 @@ export interface Corpus {
 
 interface FileRecord {
   readonly hash: string;
+  /** SHA-256 of the bytes, for a file whose decoded text is cached (Word, PDF, pages). */
+  readonly digest?: string;
   readonly file: LoadedFile;
   /** Parsed and segmented; absent when the library came from the cache and nothing needed it since. */
   prepared?: PreparedFile;
@@ -249,7 +251,7 @@ export class CorpusService implements vscode.Disposable {
       index = buildPassageIndex({ parsed, library });
       if (!token.isCancellationRequested) await this.writeCache(key, library, index);
     }
-    if (!token.isCancellationRequested) await this.pruneDecodedTexts(new Set(records.map(record => record.hash)));
+    if (!token.isCancellationRequested) await this.pruneDecodedTexts(new Set(records.flatMap(record => (record.digest ? [record.digest] : []))));
     const kept = new Set(records.map(record => record.file.uri.toString()));
     for (const uri of [...this.records.keys()]) if (!kept.has(uri)) this.records.delete(uri);
     for (const record of records) this.records.set(record.file.uri.toString(), record);
@@ -282,9 +284,11 @@ export class CorpusService implements vscode.Disposable {
     const hash = bytesHash(bytes);
     const known = this.records.get(uri.toString());
     if (known && known.hash === hash) return known;
-    const cached = isPlainText(source.path) ? undefined : await this.readDecodedText(hash);
+    // A Word, PDF or page file decoded before is read from the cache, unless it is now over the size limit.
+    const digest = isPlainText(source.path) || bytes.length > maxFileBytes ? undefined : await contentDigest(bytes);
+    const cached = digest === undefined ? undefined : await this.readDecodedText(digest);
     const result = cached !== undefined ? { ok: true as const, text: cached } : await readCorpusFile(source.path, bytes, { maxBytes: maxFileBytes, readPdf: this.readPdf });
-    if (result.ok && cached === undefined && 'format' in result && result.format !== 'text') await this.writeDecodedText(hash, result.text);
+    if (result.ok && digest !== undefined && cached === undefined && 'format' in result && result.format !== 'text') await this.writeDecodedText(digest, result.text);
     if (!result.ok) {
       skipped.push({ path: source.path, reason: result.reason });
       return undefined;
@@ -293,7 +297,7 @@ export class CorpusService implements vscode.Disposable {
       skipped.push({ path: source.path, reason: 'empty file' });
       return undefined;
     }
-    return { hash, file: { path: source.path, uri, text: result.text } };
+    return { hash, ...(digest ? { digest } : {}), file: { path: source.path, uri, text: result.text } };
   }
 
   /** The read-only text of a source: as mined, or read and decoded again (a tab restored before any mining). */
@@ -337,24 +341,24 @@ export class CorpusService implements vscode.Disposable {
   }
 
   /**
-   * Where the text decoded from a Word, PDF or web-page file is kept, by the file's hash and the extension's version
-   * (a better reader in a new version reads the file again): reading a PDF takes far longer than reading this.
+   * Where the text decoded from a Word, PDF or web-page file is kept, by the SHA-256 of its bytes and the extension's
+   * version (a better reader in a new version reads the file again): reading a PDF takes far longer than reading this.
    */
-  private decodedTextUri(hash: string): vscode.Uri {
-    return vscode.Uri.joinPath(this.context.globalStorageUri, 'texts', `${this.version()}-${hash}.txt`);
+  private decodedTextUri(digest: string): vscode.Uri {
+    return vscode.Uri.joinPath(this.context.globalStorageUri, 'texts', `${this.version()}-${digest}.txt`);
   }
 
-  private async readDecodedText(hash: string): Promise<string | undefined> {
+  private async readDecodedText(digest: string): Promise<string | undefined> {
     try {
-      return new TextDecoder().decode(await vscode.workspace.fs.readFile(this.decodedTextUri(hash)));
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(this.decodedTextUri(digest)));
     } catch {
       return undefined; // not decoded before
     }
   }
 
-  private async writeDecodedText(hash: string, text: string): Promise<void> {
+  private async writeDecodedText(digest: string, text: string): Promise<void> {
     try {
-      await vscode.workspace.fs.writeFile(this.decodedTextUri(hash), new TextEncoder().encode(text));
+      await vscode.workspace.fs.writeFile(this.decodedTextUri(digest), new TextEncoder().encode(text));
     } catch (error) {
       this.log.warn(`Could not cache a decoded corpus file: ${errorMessage(error)}`);
     }
@@ -371,7 +375,7 @@ export class CorpusService implements vscode.Disposable {
     }
     const monthAgo = Date.now() - DECODED_TEXT_KEPT_MS;
     for (const name of names) {
-      const hash = /^(.*)-([0-9a-f]{8}-\d+)\.txt$/.exec(name);
+      const hash = /^(.*)-([0-9a-f]{64})\.txt$/.exec(name);
       if (hash && hash[1] === this.version() && kept.has(hash[2])) continue;
       const uri = vscode.Uri.joinPath(folder, name);
       const mtime = await vscode.workspace.fs.stat(uri).then(stat => stat.mtime, () => 0);
@@ -440,6 +444,19 @@ export class CorpusService implements vscode.Disposable {
       return loadJieba(wasm);
     })();
     return this.segment;
+  }
+}
+
+/**
+ * SHA-256 of the bytes, in hex: the decoded-text cache is shared by every corpus, so a collision must not happen.
+ * Undefined where the runtime has no Web Crypto (a browser page served over plain http): nothing is cached then.
+ */
+async function contentDigest(bytes: Uint8Array): Promise<string | undefined> {
+  try {
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new Uint8Array(bytes)));
+    return Array.from(digest, byte => byte.toString(16).padStart(2, '0')).join('');
+  } catch {
+    return undefined;
   }
 }
 

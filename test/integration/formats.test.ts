@@ -17,6 +17,8 @@ const OTHER_FILES = ['formats/real/jxtax-gongshi-wps.doc', 'formats/real/oa-chan
 const FORMAT_FILES = [...SPEECH_FILES, ...OTHER_FILES];
 const HOSTILE: Record<string, RegExp> = {
   'formats/hostile/encrypted.pdf': /password|密码/,
+  'formats/hostile/encrypted.doc': /password|密码/,
+  'formats/hostile/encrypted.docx': /password|密码/,
   'formats/hostile/scanned.pdf': /OCR/,
   'formats/hostile/truncated-speech.doc': /damaged|损坏/,
   'formats/hostile/truncated-speech.pdf': /damaged|损坏/,

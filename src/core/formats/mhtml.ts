@@ -3,16 +3,18 @@
  * `text/html` part is the page. That part is decoded (quoted-printable or base64, in its declared charset) and read
  * as a web page.
  */
+import { binaryString } from './bytes';
 import type { FormatResult } from './result';
 import { decodeHtmlBytes, htmlToText } from './webPage';
 
 export function isMhtml(bytes: Uint8Array): boolean {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
-  return /^MIME-Version:/im.test(head) && /^content-type:\s*multipart\/related/im.test(head);
+  // A MIME message opens with its header lines; the page's own are among them.
+  const header = binaryString(bytes, 4096).split(/\r?\n\r?\n/)[0];
+  return /^[\w-]+:/.test(header) && /^MIME-Version:/im.test(header) && /^content-type:\s*multipart\/related/im.test(header);
 }
 
 export function readMhtml(bytes: Uint8Array): FormatResult {
-  const message = new TextDecoder('latin1').decode(bytes);
+  const message = binaryString(bytes);
   const { headers, body } = splitPart(message);
   const boundary = /boundary\s*=\s*"?([^";\r\n]+)"?/i.exec(headers['content-type'] ?? '')?.[1];
   if (!boundary) return { ok: false, reason: 'damaged or truncated document (web archive without parts)' };
@@ -44,7 +46,9 @@ function splitPart(part: string): { headers: Record<string, string>; body: strin
 function transferDecode(body: string, encoding: string): Uint8Array {
   const kind = encoding.toLowerCase();
   if (kind === 'base64') {
-    const binary = atob(body.replace(/[^A-Za-z0-9+/=]/g, ''));
+    // A part cut off while downloading is read as far as it goes: whole groups of four only.
+    const clean = body.replace(/[^A-Za-z0-9+/]/g, '');
+    const binary = atob(clean.slice(0, clean.length - (clean.length % 4)));
     return Uint8Array.from(binary, ch => ch.charCodeAt(0));
   }
   const text = kind === 'quoted-printable' ? body.replace(/=\r?\n/g, '') : body;

@@ -5,7 +5,7 @@
  */
 import { getDocumentProxy } from 'unpdf';
 import { pdfPagesToText, type PdfPageText, type PdfTextItem } from './pdfLayout';
-import type { FormatResult } from './result';
+import { timeLimitReason, type FormatResult } from './result';
 
 /** A page's text runs as pdf.js gives them (`TextItem`; marked-content items carry no `str`). */
 interface PdfJsTextItem {
@@ -38,11 +38,13 @@ export async function readPdf(bytes: Uint8Array, timeLimitMs: number, loadCMap?:
   try {
     const pages: PdfPageText[] = [];
     for (let number = 1; number <= document.numPages; number++) {
-      if (Date.now() > deadline) return { ok: false, reason: `took longer than ${Math.round(timeLimitMs / 1000)} s to read (time limit)` };
+      if (Date.now() > deadline) return { ok: false, reason: timeLimitReason(timeLimitMs) };
       const page = await document.getPage(number);
-      const [, , width, height] = page.view;
+      // The page box need not start at 0,0: positions are taken from its corner.
+      const [left, bottom, right, top] = page.view;
       const content = await page.getTextContent();
-      pages.push({ width, height, items: (content.items as PdfJsTextItem[]).flatMap(toTextItem) });
+      const items = (content.items as PdfJsTextItem[]).flatMap(toTextItem).map(item => ({ ...item, x: item.x - left, y: item.y - bottom }));
+      pages.push({ width: right - left, height: top - bottom, items });
       page.cleanup();
     }
     const chars = pages.reduce((sum, page) => sum + page.items.reduce((count, item) => count + item.text.trim().length, 0), 0);

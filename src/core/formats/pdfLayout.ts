@@ -67,13 +67,14 @@ function readingGroups(page: PdfPageText): PdfTextItem[][] {
   if (gutter === undefined) return [items];
   const crosses = (item: PdfTextItem): boolean => item.x < gutter && item.x + item.width > gutter;
   const columns = items.filter(item => !crosses(item));
-  const top = Math.max(...columns.map(item => item.y));
+  // What spans both columns above the middle of their text is a title over them; below it, a note under them.
+  const middle = median(columns.map(item => item.y));
   const spanning = items.filter(crosses);
   return [
-    spanning.filter(item => item.y > top),
+    spanning.filter(item => item.y > middle),
     columns.filter(item => item.x + item.width <= gutter),
     columns.filter(item => item.x >= gutter),
-    spanning.filter(item => item.y <= top),
+    spanning.filter(item => item.y <= middle),
   ].filter(group => group.length > 0);
 }
 
@@ -83,11 +84,13 @@ function readingGroups(page: PdfPageText): PdfTextItem[][] {
  */
 function findGutter(items: readonly PdfTextItem[], pageWidth: number): number | undefined {
   if (items.length < 10 || pageWidth <= 0) return undefined;
-  const from = Math.floor(pageWidth * 0.3);
-  const to = Math.ceil(pageWidth * 0.7);
+  // Measured in bins of a point on a normal page; an absurd page width (a damaged or hostile file) gets wider bins.
+  const bin = Math.max(1, pageWidth / 2000);
+  const from = Math.floor((pageWidth * 0.3) / bin);
+  const to = Math.ceil((pageWidth * 0.7) / bin);
   const crossing = new Array<number>(to - from + 1).fill(0);
   for (const item of items) {
-    for (let x = Math.max(from, Math.floor(item.x)); x <= Math.min(to, Math.ceil(item.x + item.width)); x++) crossing[x - from]++;
+    for (let x = Math.max(from, Math.floor(item.x / bin)); x <= Math.min(to, Math.ceil((item.x + item.width) / bin)); x++) crossing[x - from]++;
   }
   const allowed = Math.max(1, items.length * 0.03);
   let best: { start: number; length: number } | undefined;
@@ -100,8 +103,8 @@ function findGutter(items: readonly PdfTextItem[], pageWidth: number): number | 
       start = -1;
     }
   }
-  if (!best || best.length < 4) return undefined;
-  const gutter = from + best.start + best.length / 2;
+  if (!best || best.length * bin < 4) return undefined;
+  const gutter = (from + best.start + best.length / 2) * bin;
   const left = items.filter(item => item.x + item.width <= gutter).length;
   const right = items.filter(item => item.x >= gutter).length;
   return left >= items.length * 0.2 && right >= items.length * 0.2 ? gutter : undefined;
@@ -157,7 +160,7 @@ function withoutRunningLines(lines: readonly TextLine[], pages: readonly PdfPage
  * as lines of their own, and would cut the paragraph they belong to.
  */
 function withoutNoteMarks(lines: readonly TextLine[]): TextLine[] {
-  const size = median(lines.map(line => line.size));
+  const size = bodySize(lines);
   return lines.filter(line => !(line.size < size * 0.8 && /^[\d\s,，*†‡①-⑳]{1,8}$/.test(line.text)));
 }
 
@@ -166,11 +169,11 @@ function joinParagraphs(lines: readonly TextLine[]): string[] {
   if (lines.length === 0) return [];
   const byBlock = new Map<number, TextLine[]>();
   for (const line of lines) byBlock.set(line.block, [...(byBlock.get(line.block) ?? []), line]);
-  const size = median(lines.map(line => line.size));
+  const size = bodySize(lines);
   // Margins per column slot (the whole page for one column; the left and the right column for two), measured over
   // every page: a page with a few lines, or only indented ones, cannot show its margins by itself. Most lines of a
   // paragraph start at the left margin, and full ones end at the same x (Chinese text is set justified).
-  const slotOf = (blockLines: readonly TextLine[]): number => Math.round(Math.min(...blockLines.map(line => line.left)) / (size * 4));
+  const slotOf = (blockLines: readonly TextLine[]): number => Math.round(blockLines.reduce((left, line) => Math.min(left, line.left), Infinity) / (size * 4));
   const slotLines = new Map<number, TextLine[]>();
   const blockSlot = new Map<number, number>();
   for (const [block, blockLines] of byBlock) {
@@ -203,8 +206,15 @@ function joinParagraphs(lines: readonly TextLine[]): string[] {
     const endsShort = previous.right < (rightMargin.get(previous.block) ?? previous.right) - previous.size * 1.5;
     const sameSize = Math.abs(previous.size - line.size) <= size * 0.15;
     const setApart = !sameSize || (previous.block === line.block && previous.y - line.y > Math.max(pitch, line.size * 1.2) * 1.7);
-    // A title in a larger size wraps onto a second line, centred: the lines are one title.
-    const wrappedTitle = sameSize && line.size > size * 1.15 && previous.block === line.block && !setApart;
+    // A title in a larger size wraps onto a second line, centred (a body line goes on at the margin): one title.
+    // Centred: as far from the left margin as from the right (an indented paragraph start is not).
+    const centred = (candidate: TextLine): boolean => {
+      const leftGap = candidate.left - (leftMargin.get(candidate.block) ?? candidate.left);
+      const rightGap = (rightMargin.get(candidate.block) ?? candidate.right) - candidate.right;
+      return leftGap > candidate.size && Math.abs(leftGap - rightGap) <= candidate.size * 2;
+    };
+    const full = (candidate: TextLine): boolean => candidate.right >= (rightMargin.get(candidate.block) ?? candidate.right) - candidate.size;
+    const wrappedTitle = sameSize && line.size > size * 1.15 && (centred(previous) || full(previous)) && centred(line) && previous.block === line.block && !setApart;
     const breaks = !wrappedTitle && (endsShort || isIndented(line) || setApart || (!usesIndents && SENTENCE_END.test(previous.text)));
     if (breaks) {
       paragraphs.push(current);
@@ -215,6 +225,15 @@ function joinParagraphs(lines: readonly TextLine[]): string[] {
   }
   paragraphs.push(current);
   return paragraphs;
+}
+
+/** The size most of the text is set in: the body's, whatever the number of small-print lines (tables, notes). */
+function bodySize(lines: readonly TextLine[]): number {
+  const chars = new Map<number, number>();
+  for (const line of lines) chars.set(Math.round(line.size * 2) / 2, (chars.get(Math.round(line.size * 2) / 2) ?? 0) + line.text.length);
+  let best = lines[0]?.size ?? 0;
+  for (const [size, count] of chars) if (count > (chars.get(best) ?? 0)) best = size;
+  return best;
 }
 
 function median(values: readonly number[]): number {

@@ -4,6 +4,7 @@
  * the font's charset (`\fcharset134`); both are decoded. Destinations that are not body text (font and colour
  * tables, styles, document info, pictures, headers and footers, footnotes, `{\*…}`) are skipped.
  */
+import { binaryString, decodeWindows1252 } from './bytes';
 import type { FormatResult } from './result';
 
 const SKIPPED_DESTINATIONS = new Set([
@@ -29,7 +30,7 @@ export function isRtf(bytes: Uint8Array): boolean {
 
 export function readRtf(bytes: Uint8Array): FormatResult {
   // RTF is 7-bit ASCII; reading bytes as Latin-1 keeps each byte one character.
-  const source = new TextDecoder('latin1').decode(bytes);
+  const source = binaryString(bytes);
   const fontCodePages = new Map<number, string>();
   let documentCodePage = 'windows-1252';
   const out: string[] = [];
@@ -78,6 +79,8 @@ export function readRtf(bytes: Uint8Array): FormatResult {
     }
     if (ch !== '\\') {
       if (toSkip > 0) toSkip--;
+      // Raw 8-bit bytes (some exporters write GBK without escapes) decode in the code page, as `\'hh` do.
+      else if (ch.charCodeAt(0) >= 0x80) pendingBytes.push(ch.charCodeAt(0));
       else emit(ch);
       i++;
       continue;
@@ -85,10 +88,10 @@ export function readRtf(bytes: Uint8Array): FormatResult {
     // A control symbol or word.
     const next = source[i + 1];
     if (next === "'") {
-      const byte = parseInt(source.slice(i + 2, i + 4), 16);
-      i += 4;
+      const hex = source.slice(i + 2, i + 4);
+      i += /^[0-9a-fA-F]{2}$/.test(hex) ? 4 : 2;
       if (toSkip > 0) toSkip--;
-      else if (!Number.isNaN(byte)) pendingBytes.push(byte);
+      else if (/^[0-9a-fA-F]{2}$/.test(hex)) pendingBytes.push(parseInt(hex, 16));
       continue;
     }
     if (next === undefined) break;
@@ -111,6 +114,16 @@ export function readRtf(bytes: Uint8Array): FormatResult {
     i += 1 + word[0].length;
     const name = word[1];
     const parameter = word[2] === undefined ? undefined : Number(word[2]);
+    // `\binN`: N bytes of binary data follow, braces and backslashes among them.
+    if (name === 'bin') {
+      i += Math.max(0, parameter ?? 0);
+      continue;
+    }
+    // The fallback after `\uN` may be a control word (`\u8220\ldblquote`): it is skipped like a character.
+    if (toSkip > 0 && !SKIPPED_DESTINATIONS.has(name)) {
+      toSkip--;
+      continue;
+    }
     if (SKIPPED_DESTINATIONS.has(name)) {
       // The font table is not text, but its `\fcharset`s say how the fonts' `\'hh` bytes decode.
       if (name === 'fonttbl') inFontTable = depth;
@@ -179,9 +192,10 @@ export function readRtf(bytes: Uint8Array): FormatResult {
 }
 
 function decode(bytes: readonly number[], label: string): string {
+  if (label === 'windows-1252') return decodeWindows1252(bytes);
   try {
     return new TextDecoder(label).decode(Uint8Array.from(bytes));
   } catch {
-    return new TextDecoder('windows-1252').decode(Uint8Array.from(bytes));
+    return decodeWindows1252(bytes); // a code page this runtime does not know
   }
 }

@@ -9,6 +9,7 @@ import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
 import { decodeText } from '../decode';
 import { cleanLine, isDocumentLabel } from '../documents';
+import { binaryString } from './bytes';
 import type { FormatResult } from './result';
 
 /** Elements that are never text a reader sees. */
@@ -16,7 +17,7 @@ const INVISIBLE = new Set(['script', 'style', 'noscript', 'template', 'iframe', 
 /** Page furniture by its tag. */
 const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer']);
 /** Page furniture by its class or id (`class="crumb"`, `id="footer"`, `class="bdsharebuttonbox"`). */
-const FURNITURE_NAMES = /(?:^|[\s_-])(?:nav\w*|menu\w*|breadcrumbs?|crumbs?|footer|foot|sidebar|side|share\w*|bdshare\w*|copyright|position|location|weizhi|dqwz|toolbar|print\w*|related|xgwz|pager?)(?:$|[\s_-])/i;
+const FURNITURE_NAMES = /(?:^|[\s_-])(?:nav\w*|menu\w*|breadcrumbs?|crumbs?|footer|foot|sidebar|side|share\w*|bdshare\w*|copyright|position|location|weizhi|dqwz|toolbar|related|xgwz|pager?)(?:$|[\s_-])/i;
 /** A furniture box is short; a long one named so is a page's body after all. */
 const MAX_FURNITURE_CHARS = 600;
 const BLOCK_TAGS = new Set([
@@ -48,7 +49,7 @@ interface Line {
 export function isHtml(bytes: Uint8Array, namedAsPage: boolean): boolean {
   const head = asciiHead(bytes, 1024).replace(/^\uFEFF/, '').replace(/^\xef\xbb\xbf/, '').trimStart().toLowerCase();
   if (/^(?:<!doctype html|<html)/.test(head) || (/^<\?xml/.test(head) && head.includes('<html'))) return true;
-  return namedAsPage && /^(?:<head|<meta|<body|<!--|<title)/.test(head);
+  return namedAsPage && /^<(?:head|meta|body|!--|title|div|p|table|style|span|font|center|h[1-6]|link|base)\b/.test(head);
 }
 
 export function readWebPage(bytes: Uint8Array): FormatResult {
@@ -172,7 +173,23 @@ function isTitleElement(element: Element): boolean {
 function isFurniture(element: Element): boolean {
   if (FURNITURE_TAGS.has(element.name)) return true;
   const names = `${element.attribs.class ?? ''} ${element.attribs.id ?? ''}`.trim();
-  return names !== '' && FURNITURE_NAMES.test(names) && collapse(textOf(element)).length <= MAX_FURNITURE_CHARS;
+  return names !== '' && FURNITURE_NAMES.test(names) && !hasMoreTextThan(element, MAX_FURNITURE_CHARS);
+}
+
+/** Whether an element holds more than `limit` characters of text, counting no further than that (nested boxes). */
+function hasMoreTextThan(element: Element, limit: number): boolean {
+  let count = 0;
+  const stack: ChildNode[] = [...element.children];
+  while (stack.length > 0) {
+    const node = stack.pop() as ChildNode;
+    if (node.type === 'text') {
+      count += node.data.replace(/\s+/g, '').length;
+      if (count > limit) return true;
+    } else if (node.type === 'tag') {
+      stack.push(...node.children);
+    }
+  }
+  return false;
 }
 
 /**
@@ -229,5 +246,5 @@ function collapse(text: string): string {
 }
 
 function asciiHead(bytes: Uint8Array, length: number): string {
-  return new TextDecoder('latin1').decode(bytes.subarray(0, length));
+  return binaryString(bytes, length);
 }

@@ -5,6 +5,7 @@
  * main text in the stream and are left out, as a reader of the speech would.
  */
 import * as CFB from 'cfb';
+import { decodeWindows1252 } from './bytes';
 import type { FormatResult } from './result';
 
 const WORD_SIGNATURE = 0xa5ec;
@@ -107,7 +108,6 @@ function readPieceTable(clx: Uint8Array): Piece[] {
 }
 
 const UTF16 = new TextDecoder('utf-16le');
-const WINDOWS_1252 = new TextDecoder('windows-1252');
 
 /** The characters of the main document, CP 0 to `ccpText`, piece by piece. */
 function gatherText(word: Uint8Array, pieces: readonly Piece[], ccpText: number): string {
@@ -119,7 +119,7 @@ function gatherText(word: Uint8Array, pieces: readonly Piece[], ccpText: number)
     const byteLength = piece.compressed ? chars : chars * 2;
     if (piece.fc + byteLength > word.length) throw new Error('text beyond the end of the file');
     const bytes = word.subarray(piece.fc, piece.fc + byteLength);
-    parts.push((piece.compressed ? WINDOWS_1252 : UTF16).decode(bytes));
+    parts.push(piece.compressed ? decodeWindows1252(bytes) : UTF16.decode(bytes));
   }
   return parts.join('');
 }
@@ -130,27 +130,28 @@ function gatherText(word: Uint8Array, pieces: readonly Piece[], ccpText: number)
  */
 export function cleanWordText(raw: string): string {
   let out = '';
-  let fieldDepth = 0;
   /** Per open field: whether its result has begun (the code is over). */
   const inResult: boolean[] = [];
+  /** How many open fields are still in their code: text is kept only when none is. */
+  let inCode = 0;
   for (const ch of raw) {
     if (ch === '\x13') {
-      fieldDepth++;
       inResult.push(false);
+      inCode++;
       continue;
     }
     if (ch === '\x14') {
-      if (fieldDepth > 0) inResult[inResult.length - 1] = true;
-      continue;
-    }
-    if (ch === '\x15') {
-      if (fieldDepth > 0) {
-        fieldDepth--;
-        inResult.pop();
+      if (inResult.length > 0 && !inResult[inResult.length - 1]) {
+        inResult[inResult.length - 1] = true;
+        inCode--;
       }
       continue;
     }
-    if (fieldDepth > 0 && !inResult.every(Boolean)) continue;
+    if (ch === '\x15') {
+      if (inResult.length > 0 && !inResult.pop()) inCode--;
+      continue;
+    }
+    if (inCode > 0) continue;
     switch (ch) {
       case '\r': case '\x0b': case '\x0c': case '\x0e':
         out += '\n';
