@@ -10,6 +10,7 @@ import { mineLibrary, parseCorpus, type CorpusFile } from '../src/core/mining/mi
 import { loadJieba } from '../src/core/segmenter';
 import { runCompletionBench } from './completionBench';
 import { runCorpusBench } from './corpusBench';
+import { runOverlapBench } from './overlapBench';
 import { runReadingBench } from './readingBench';
 import { corpusBytes, syntheticCorpus } from './syntheticCorpus';
 
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
   const completion = await runCompletionBench(seeds());
   const corpus = runCorpusBench(seeds(), loadJieba(readFileSync('dist/jieba_rs_wasm_bg.wasm')));
   const reading = await runReadingBench();
+  const overlap = runOverlapBench(seeds());
   if (json) {
     const { completion: figures, baseline } = completion;
     console.log(JSON.stringify({
@@ -72,6 +74,8 @@ async function main(): Promise<void> {
       baseline: { sizeMB: baseline.sizeMB, fuseP99Ms: round(baseline.fuseP99Ms), oursP99Ms: round(baseline.oursP99Ms) },
       mining: { mbPerS: round(mining.mbPerS), segmenterMbPerS: round(mining.segmenterMbPerS), ratio: round(mining.ratio) },
       corpus: { sizeMB: corpus.sizeMB, fullS: round(corpus.fullMs / 1000), remineS: round(corpus.remineMs / 1000), heldMB: round(corpus.heldMB) },
+      overlap: { sizeMB: overlap.sizeMB, reportMs: round(overlap.reportMs), typedMs: round(overlap.typedMs), indexMB: round(overlap.indexMB), buildS: round(overlap.buildS),
+        baseline: { scanMs: round(overlap.baselineScanMs), buildS: round(overlap.baselineBuildS), heldMB: round(overlap.baselineMB) } },
       reading: Object.fromEntries(reading.map(({ format, mbPerS, msPerFile, textSpeedRatio }) => [format, { mbPerS: round(mbPerS), msPerFile: round(msPerFile), textSpeedRatio: round(textSpeedRatio) }])),
     }));
   }

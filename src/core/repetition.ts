@@ -19,7 +19,7 @@ export type RepetitionHint =
   | { readonly kind: 'long-sentence'; readonly range: TextRange; readonly text: string; readonly count: number };
 
 export interface RepetitionOptions {
-  /** An expression used more often than this is hinted (default 4: the fifth use is one too many). */
+  /** An expression used more often than this within three pages is hinted (default 4: the fifth use is one too many). */
   readonly maxUses?: number;
   /** A stretch of more characters than this without a pause mark is too long for one breath (default 80). */
   readonly breathLength?: number;
@@ -28,6 +28,8 @@ export interface RepetitionOptions {
 export const DEFAULT_MAX_USES = 4;
 export const DEFAULT_BREATH_LENGTH = 80;
 const MIN_EXPRESSION = 4;
+/** Three pages of a speech (about 500 characters a page): uses are counted within a stretch this long. */
+const THREE_PAGES = 1500;
 const MAX_EXPRESSION = 16;
 /** This many paragraphs or sentences in a row that open alike make a hint. */
 const SAME_OPENINGS_RUN = 3;
@@ -43,16 +45,26 @@ const PAUSE = /[，、；：。！？…—,;:!?]/;
 
 export function repetitionHints(draft: string, options: RepetitionOptions = {}): RepetitionHint[] {
   const lines = draft.split('\n');
+  const title = parseDraft(draft).title?.text ?? '';
   return [
-    ...repeatedExpressions(lines, options.maxUses ?? DEFAULT_MAX_USES),
+    ...repeatedExpressions(lines, options.maxUses ?? DEFAULT_MAX_USES, title),
     ...sameOpenings(draft, lines),
     ...longSentences(lines, options.breathLength ?? DEFAULT_BREATH_LENGTH),
   ].sort((a, b) => a.range.line - b.range.line || a.range.start - b.range.start);
 }
 
-/** Expressions of 4 to 16 Han characters used more than `maxUses` times; the longest first, none inside another. */
-function repeatedExpressions(lines: readonly string[], maxUses: number): RepetitionHint[] {
+/**
+ * Expressions of 4 to 16 Han characters used more than `maxUses` times within three pages; the longest first, none
+ * inside another. The speech's subject is meant to recur: what its title says is not counted.
+ */
+function repeatedExpressions(lines: readonly string[], maxUses: number, title: string): RepetitionHint[] {
   const places = new Map<string, TextRange[]>();
+  const lineStarts: number[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    lineStarts.push(offset);
+    offset += line.length + 1;
+  }
   lines.forEach((line, index) => {
     for (const run of line.matchAll(/[\u4e00-\u9fff]{4,}/g)) {
       const start = run.index ?? 0;
@@ -68,17 +80,29 @@ function repeatedExpressions(lines: readonly string[], maxUses: number): Repetit
       }
     }
   });
-  const candidates = [...places].filter(([, found]) => found.length > maxUses).sort((a, b) => b[0].length - a[0].length || b[1].length - a[1].length);
+  const candidates = [...places].filter(([text, found]) => found.length > maxUses && !title.includes(text)).sort((a, b) => b[0].length - a[0].length || b[1].length - a[1].length);
   const taken: TextRange[] = [];
   const hints: RepetitionHint[] = [];
+  const at = (range: TextRange): number => lineStarts[range.line - 1] + range.start;
   for (const [text, found] of candidates) {
     // Uses inside a longer expression already hinted are that expression's, not this one's.
-    const own = found.filter(range => !taken.some(other => other.line === range.line && other.start <= range.start && other.end >= range.end));
-    if (own.length <= maxUses) continue;
+    const unclaimed = found.filter(range => !taken.some(other => other.line === range.line && other.start <= range.start && other.end >= range.end));
+    const own = densestUses(unclaimed, at, maxUses);
+    if (own.length === 0) continue;
     taken.push(...own);
     for (const range of own) hints.push({ kind: 'repeated-expression', range, text, count: own.length, others: own.filter(other => other !== range) });
   }
   return hints;
+}
+
+/** The uses that lie in some three-page stretch holding more than `maxUses` of them; none when no stretch does. */
+function densestUses(uses: readonly TextRange[], at: (range: TextRange) => number, maxUses: number): TextRange[] {
+  const dense = new Set<TextRange>();
+  for (let first = 0, last = 0; last < uses.length; last++) {
+    while (at(uses[last]) - at(uses[first]) > THREE_PAGES) first++;
+    if (last - first + 1 > maxUses) for (let i = first; i <= last; i++) dense.add(uses[i]);
+  }
+  return uses.filter(use => dense.has(use));
 }
 
 interface Opening {

@@ -16,6 +16,8 @@ import { EntryInserter, registerInsertionCommands } from './insertion';
 import { registerLibraryView } from './libraryView';
 import { registerNewDraft } from './newDraft';
 import { registerNumberingDiagnostics } from './numberingDiagnostics';
+import { registerOverlapReports, type OverlapState } from './overlapReport';
+import { registerRepetitionHints } from './repetitionHints';
 import { createLog } from './log';
 import { registerRuntimeCommand, registerShowLogCommand } from './runtimeCommand';
 import { registerDraftStatusBar, type DraftStatusSnapshot } from './statusBar';
@@ -30,6 +32,8 @@ export interface SpeechDrafterApi {
   corpusReport(): Promise<{ files: string[]; skipped: { path: string; reason: string }[] }>;
   /** What the library panel last showed, once its webview has resolved. */
   libraryPanelState(): PanelState | undefined;
+  /** What the overlap report marks in a draft and shows in its panel. */
+  overlapState(uri: vscode.Uri): OverlapState;
 }
 
 /**
@@ -42,6 +46,7 @@ export function activateShared(context: vscode.ExtensionContext, host: HostInfo)
   const corpus = new CorpusService(context, log, host.readPdf);
   const inserter = new EntryInserter(corpus);
   const libraryView = registerLibraryView(context, corpus, inserter, log);
+  const overlap = registerOverlapReports(context, corpus, log);
   context.subscriptions.push(
     log,
     corpus,
@@ -56,6 +61,8 @@ export function activateShared(context: vscode.ExtensionContext, host: HostInfo)
     registerForDraftLanguages(selector => registerCompletion(corpus, selector)),
     registerForDraftLanguages(selector => registerInlineCompletion(corpus, selector)),
     registerHover(corpus),
+    overlap,
+    registerRepetitionHints(),
     vscode.commands.registerCommand(CommandId.enableMarkdownSuggestions, enableMarkdownSuggestions),
     registerRuntimeCommand(context, host, log),
     registerShowLogCommand(log),
@@ -65,6 +72,7 @@ export function activateShared(context: vscode.ExtensionContext, host: HostInfo)
   );
   log.info(`Activated in the ${host.kind} extension host (${host.runtime})`);
   return { host: host.kind, draftStatus: statusBar.snapshot, library: async () => (await corpus.get()).library, libraryPanelState: () => libraryView.provider.lastState,
+    overlapState: uri => overlap.state(uri),
     corpusReport: async () => {
       const loaded = await corpus.get();
       return { files: loaded.files.map(file => file.path), skipped: [...loaded.skipped] };

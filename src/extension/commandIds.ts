@@ -14,6 +14,8 @@ export const CommandId = {
   addCorpusFolder: 'speechDrafter.addCorpusFolder',
   enableMarkdownSuggestions: 'speechDrafter.enableMarkdownSuggestions',
   exportDocx: 'speechDrafter.exportDocx',
+  checkOverlap: 'speechDrafter.checkOverlap',
+  selectRanges: 'speechDrafter.selectRanges',
 } as const;
 
 export const LIBRARY_VIEW_ID = 'speechDrafter.library';

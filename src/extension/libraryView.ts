@@ -7,6 +7,7 @@ import type { Corpus, CorpusService } from './corpusService';
 import type { EntryInserter } from './insertion';
 import { kindLabel } from './labels';
 import { errorMessage } from './log';
+import { webviewHtml } from './webviewHtml';
 
 /** What the webview shows besides the data: the names of the groups and its own words, localised here. */
 function panelStrings(): Record<string, string> {
@@ -142,40 +143,14 @@ export function registerLibraryView(context: vscode.ExtensionContext, corpus: Co
 }
 
 function renderLibraryHtml(webview: vscode.Webview, mediaRoot: vscode.Uri): string {
-  const nonce = createNonce();
-  const styleUri = webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'library.css'));
-  const scriptUri = webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'library.js'));
-  const codiconsUri = webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'codicons', 'codicon.css'));
-  const csp = [
-    "default-src 'none'",
-    `style-src ${webview.cspSource}`,
-    `font-src ${webview.cspSource}`,
-    `img-src ${webview.cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-  ].join('; ');
-  const title = escapeHtml(vscode.l10n.t('Speech library'));
+  const title = vscode.l10n.t('Speech library');
   const loading = escapeHtml(vscode.l10n.t('Building the library from the corpus…'));
-  return `<!DOCTYPE html>
-<html lang="${escapeHtml(vscode.env.language)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${codiconsUri}">
-<link rel="stylesheet" href="${styleUri}">
-<title>${title}</title>
-</head>
-<body>
-<main id="library" aria-label="${title}">
+  return webviewHtml(webview, mediaRoot, {
+    title,
+    script: 'library.js',
+    styles: ['codicons/codicon.css', 'library.css'],
+    body: `<main id="library" aria-label="${escapeHtml(title)}">
   <p class="status" role="status">${loading}</p>
-</main>
-<script nonce="${nonce}" src="${scriptUri}"></script>
-</body>
-</html>`;
-}
-
-function createNonce(): string {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
+</main>`,
+  });
 }

@@ -6,3 +6,4 @@ import './corpusFolders.test';
 import './export.test';
 import './realSpeeches.test';
 import './formats.test';
+import './overlap.test';

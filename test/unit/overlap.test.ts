@@ -144,6 +144,14 @@ suite('repetition hints', () => {
     assert.equal(four.filter(hint => hint.kind === 'repeated-expression').length, 0);
   });
 
+  test('the subject the title names may recur; uses spread wider than three pages are not counted together', () => {
+    const subject = ['在防汛抗旱工作会议上的讲话', ...Array.from({ length: 6 }, () => '防汛抗旱工作责任重大，各地务必高度负责。')].join('\n');
+    assert.ok(!repetitionHints(subject).some(hint => hint.kind === 'repeated-expression' && '防汛抗旱工作'.includes(hint.text)), 'the title\'s words are not hinted');
+    const filler = '今天我们在这里召开会议，研究部署下一阶段的重点任务，请大家认真听取意见并抓好贯彻。'.repeat(12);
+    const spread = ['标题', ...Array.from({ length: 5 }, () => `要持续深化作风建设。${filler}`)].join('\n');
+    assert.ok(!repetitionHints(spread).some(hint => hint.text === '持续深化作风建设'), 'five uses over ten pages');
+  });
+
   test('paragraphs and sentences that open the same way three times in a row; enumerations are meant to', () => {
     const hints = repetitionHints('关于某项工作的讲话\n要坚持人民至上。\n要压实各级责任。\n要加强监测预警。\n第一，加强领导。\n第二，压实责任。\n第三，强化保障。');
     const paragraphs = hints.filter(hint => hint.kind === 'same-openings' && hint.unit === 'paragraph');
