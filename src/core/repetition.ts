@@ -119,7 +119,10 @@ function sameOpenings(draft: string, lines: readonly string[]): RepetitionHint[]
     const line = lines[paragraph.line - 1] ?? '';
     return splitSentences(line).map(sentence => openingOf(line, paragraph.line, sentence.start));
   });
-  return [...runsOfSameOpenings(paragraphs, 'paragraph'), ...runsOfSameOpenings(sentences, 'sentence')];
+  const byParagraph = runsOfSameOpenings(paragraphs, 'paragraph');
+  // A paragraph of one sentence opens that sentence too: it is hinted once, as a paragraph.
+  const marked = new Set(byParagraph.map(hint => `${hint.range.line}:${hint.range.start}`));
+  return [...byParagraph, ...runsOfSameOpenings(sentences, 'sentence').filter(hint => !marked.has(`${hint.range.line}:${hint.range.start}`))];
 }
 
 function openingOf(line: string, lineNumber: number, from: number): Opening | undefined {

@@ -231,7 +231,8 @@ function sourceTotals(spans: readonly OverlapSpan[]): OverlapReport['sources'] {
 /** The share copied under each heading of the outline, and before the first heading (named `（开头）`). */
 function sectionShares(draft: string, lineStarts: readonly number[], units: Uint16Array, offsets: Uint32Array, covered: Uint8Array): OverlapReport['sections'] {
   const parsed = parseDraft(draft);
-  const headings = parsed.paragraphs.filter(paragraph => paragraph.heading).map(paragraph => ({ line: paragraph.line, heading: paragraph.text }));
+  // A heading's marker and words, without the sentences that follow it in its paragraph (`第一，强化理论武装。突出…`).
+  const headings = parsed.paragraphs.flatMap(paragraph => (paragraph.heading ? [{ line: paragraph.line, heading: `${paragraph.heading.marker}${paragraph.heading.text}` }] : []));
   const firstLine = parsed.title ? parsed.title.line + 1 : 1;
   const starts = [{ line: firstLine, heading: '（开头）' }, ...headings];
   const sections: { line: number; heading: string; share: number }[] = [];
