@@ -11,6 +11,7 @@ import { buildPassageIndex, type PassageIndex } from '../src/core/passageIndex';
 import { deserializePassageIndex, serializePassageIndex } from '../src/core/passageIndexFormat';
 import { corpusBytes, syntheticCorpus } from './syntheticCorpus';
 import { seededRandom } from './prng';
+import { gc, memory } from './memory';
 
 const MB = 1024 * 1024;
 const QUERIES = 1000;
@@ -41,19 +42,6 @@ export interface CompletionBenchResult {
 
 type Log = (line: string) => void;
 
-
-function gc(): void {
-  const collect = (globalThis as { gc?: () => void }).gc;
-  if (collect) {
-    collect();
-    collect();
-  }
-}
-
-function memory(): number {
-  const usage = process.memoryUsage();
-  return usage.heapUsed + usage.arrayBuffers;
-}
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];

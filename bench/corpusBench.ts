@@ -8,6 +8,7 @@ import { TokenDictionary } from '../src/core/mining/tokens';
 import { buildPassageIndex } from '../src/core/passageIndex';
 import type { Segment } from '../src/core/segmenter';
 import { corpusBytes, syntheticCorpus } from './syntheticCorpus';
+import { gc, memory } from './memory';
 
 const MB = 1024 * 1024;
 
@@ -16,21 +17,6 @@ export interface CorpusBenchResult {
   readonly fullMs: number;
   readonly remineMs: number;
   readonly heldMB: number;
-}
-
-/**
- * A full collection, twice: array buffers freed by the first are released by a sweeper that runs alongside, and
- * the second waits for it, so `memory()` does not count buffers that are already garbage.
- */
-function gc(): void {
-  const collect = (globalThis as { gc?: () => void }).gc;
-  collect?.();
-  collect?.();
-}
-
-function memory(): number {
-  const usage = process.memoryUsage();
-  return usage.heapUsed + usage.arrayBuffers;
 }
 
 export function runCorpusBench(seeds: readonly CorpusFile[], segment: Segment, log: (line: string) => void = console.log, sizeMB = 50): CorpusBenchResult {

@@ -13,6 +13,7 @@ import { buildPassageIndex } from '../src/core/passageIndex';
 import { splitSentences } from '../src/core/sentences';
 import { seededRandom } from './prng';
 import { syntheticCorpus } from './syntheticCorpus';
+import { gc, memory } from './memory';
 
 const MB = 1024 * 1024;
 const WINDOW = 13;
@@ -28,17 +29,6 @@ export interface OverlapBenchResult {
   readonly baselineBuildS: number;
   readonly baselineMB: number;
   readonly share: number;
-}
-
-function gc(): void {
-  const collect = (globalThis as { gc?: () => void }).gc;
-  collect?.();
-  collect?.();
-}
-
-function heap(): number {
-  const usage = process.memoryUsage();
-  return usage.heapUsed + usage.arrayBuffers;
 }
 
 function median(values: number[]): number {
@@ -81,12 +71,12 @@ export function runOverlapBench(seeds: readonly CorpusFile[], log: (line: string
   // Ours: fingerprints of the corpus; near-copies through a passage index of the same corpus.
   const passages = buildPassageIndex({ files });
   gc();
-  const before = heap();
+  const before = memory();
   const buildStart = performance.now();
   const corpus = OverlapCorpus.build(files, [], passages);
   const buildS = (performance.now() - buildStart) / 1000;
   gc();
-  const indexMB = (heap() - before) / MB;
+  const indexMB = (memory() - before) / MB;
   const reportTimes: number[] = [];
   let share = 0;
   for (let round = 0; round < ROUNDS; round++) {
@@ -105,7 +95,7 @@ export function runOverlapBench(seeds: readonly CorpusFile[], log: (line: string
 
   // The baseline: a Set of every 13-unit window of the corpus, and a scan of the draft's windows against it.
   gc();
-  const baselineBefore = heap();
+  const baselineBefore = memory();
   const baselineStart = performance.now();
   const windows = new Set<string>();
   for (const file of files) {
@@ -114,7 +104,7 @@ export function runOverlapBench(seeds: readonly CorpusFile[], log: (line: string
   }
   const baselineBuildS = (performance.now() - baselineStart) / 1000;
   gc();
-  const baselineMB = (heap() - baselineBefore) / MB;
+  const baselineMB = (memory() - baselineBefore) / MB;
   const scanTimes: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const start = performance.now();

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { analyseNumbering, type TextEdit } from '../core/numbering';
 import { CommandId } from './commandIds';
+import { checkDocumentsAsTheyChange } from './draftChecks';
 import { DRAFT_SELECTOR, draftText, isDraft } from './draftLanguages';
 
 /** Checking on every keystroke is wasted work; a short pause is enough. */
@@ -30,7 +31,6 @@ export async function renumberDocument(document: vscode.TextDocument | undefined
  */
 export function registerNumberingDiagnostics(): vscode.Disposable {
   const diagnostics = vscode.languages.createDiagnosticCollection('speechDrafter.numbering');
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const check = (document: vscode.TextDocument): void => {
     if (!isDraft(document)) return;
     const { issues } = analyseNumbering(draftText(document));
@@ -41,16 +41,6 @@ export function registerNumberingDiagnostics(): vscode.Disposable {
       return diagnostic;
     }));
   };
-  const later = (document: vscode.TextDocument): void => {
-    const key = document.uri.toString();
-    clearTimeout(timers.get(key));
-    timers.set(key, setTimeout(() => {
-      timers.delete(key);
-      if (!document.isClosed) check(document);
-    }, CHECK_DELAY_MS));
-  };
-  // Drafts already open are checked after activation, not during it.
-  vscode.workspace.textDocuments.forEach(later);
   const fixes: vscode.CodeActionProvider = {
     provideCodeActions(document, _range, context) {
       const ours = context.diagnostics.filter(diagnostic => diagnostic.source === NUMBERING_SOURCE && diagnostic.code !== 'level-jump');
@@ -66,11 +56,8 @@ export function registerNumberingDiagnostics(): vscode.Disposable {
   };
   return vscode.Disposable.from(
     diagnostics,
-    vscode.workspace.onDidOpenTextDocument(later),
-    vscode.workspace.onDidChangeTextDocument(event => later(event.document)),
-    vscode.workspace.onDidCloseTextDocument(document => diagnostics.delete(document.uri)),
+    checkDocumentsAsTheyChange(check, document => diagnostics.delete(document.uri), CHECK_DELAY_MS),
     vscode.languages.registerCodeActionsProvider(DRAFT_SELECTOR, fixes, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
     vscode.commands.registerCommand(CommandId.renumber, () => renumberDocument(vscode.window.activeTextEditor?.document)),
-    { dispose: () => timers.forEach(clearTimeout) },
   );
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_BREATH_LENGTH, DEFAULT_MAX_USES, repetitionHints, type RepetitionHint, type TextRange } from '../core/repetition';
 import { CommandId } from './commandIds';
+import { checkDocumentsAsTheyChange } from './draftChecks';
 import { DRAFT_SELECTOR, draftText, isDraft } from './draftLanguages';
 
 
@@ -31,7 +32,6 @@ function messageOf(hint: RepetitionHint): string {
  */
 export function registerRepetitionHints(): vscode.Disposable {
   const diagnostics = vscode.languages.createDiagnosticCollection('speechDrafter.repetition');
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const check = (document: vscode.TextDocument): void => {
     const config = vscode.workspace.getConfiguration('speechDrafter.hints', document);
     if (!isDraft(document) || !config.get<boolean>('enabled', true)) {
@@ -49,15 +49,6 @@ export function registerRepetitionHints(): vscode.Disposable {
       return diagnostic;
     }));
   };
-  const later = (document: vscode.TextDocument): void => {
-    const key = document.uri.toString();
-    clearTimeout(timers.get(key));
-    timers.set(key, setTimeout(() => {
-      timers.delete(key);
-      if (!document.isClosed) check(document);
-    }, CHECK_DELAY_MS));
-  };
-  vscode.workspace.textDocuments.forEach(later);
 
   const actions: vscode.CodeActionProvider = {
     provideCodeActions(document, _range, context) {
@@ -82,9 +73,7 @@ export function registerRepetitionHints(): vscode.Disposable {
 
   return vscode.Disposable.from(
     diagnostics,
-    vscode.workspace.onDidOpenTextDocument(later),
-    vscode.workspace.onDidChangeTextDocument(event => later(event.document)),
-    vscode.workspace.onDidCloseTextDocument(document => diagnostics.delete(document.uri)),
+    checkDocumentsAsTheyChange(check, document => diagnostics.delete(document.uri), CHECK_DELAY_MS),
     vscode.workspace.onDidChangeConfiguration(event => {
       if (event.affectsConfiguration('speechDrafter.hints')) vscode.workspace.textDocuments.forEach(check);
     }),
@@ -98,6 +87,5 @@ export function registerRepetitionHints(): vscode.Disposable {
       editor.selections = selections;
       editor.revealRange(selections[0]);
     }),
-    { dispose: () => timers.forEach(clearTimeout) },
   );
 }

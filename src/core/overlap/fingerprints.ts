@@ -219,7 +219,8 @@ export class FingerprintIndex {
   }
 }
 
-function lowerBound(sorted: Uint32Array, value: number): number {
+/** The first index whose value is not below `value`, in an ascending array. */
+export function lowerBound(sorted: ArrayLike<number>, value: number): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {

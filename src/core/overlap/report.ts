@@ -10,7 +10,7 @@ import { displayTitle, type LibraryDocument } from '../library';
 import type { PassageIndex } from '../passageIndex';
 import { splitSentences } from '../sentences';
 import { parseDraft } from '../structure';
-import { FingerprintIndex, GUARANTEED_RUN, toUnits, type SharedRun } from './fingerprints';
+import { FingerprintIndex, GUARANTEED_RUN, lowerBound, toUnits, type SharedRun } from './fingerprints';
 
 export const DEFAULT_MIN_RUN = GUARANTEED_RUN;
 /** A sentence this alike to a corpus sentence (Dice coefficient of character bigrams) is a near-copy. */
@@ -142,14 +142,13 @@ function offsetsOfLines(lines: readonly string[]): number[] {
 
 /** A draft range as a line and columns (runs never cross a line end: a line end separates units). */
 function spanAt(draft: string, lineStarts: readonly number[], from: number, to: number): { line: number; start: number; end: number; text: string } {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (lineStarts[middle] <= from) low = middle;
-    else high = middle - 1;
-  }
-  return { line: low + 1, start: from - lineStarts[low], end: to - lineStarts[low], text: draft.slice(from, to) };
+  const index = lineIndexAt(lineStarts, from);
+  return { line: index + 1, start: from - lineStarts[index], end: to - lineStarts[index], text: draft.slice(from, to) };
+}
+
+/** The 0-based line an offset falls on, given each line's start offset. */
+function lineIndexAt(lineStarts: readonly number[], offset: number): number {
+  return Math.max(0, lowerBound(lineStarts, offset + 1) - 1);
 }
 
 /** Maps corpus unit positions back to files and lines, reading each source file's text once. */
@@ -167,16 +166,7 @@ class SourceLines {
       const starts = offsetsOfLines(text.split('\n'));
       known = {
         offsets: toUnits(text).offsets,
-        lineOfOffset: offset => {
-          let low = 0;
-          let high = starts.length - 1;
-          while (low < high) {
-            const middle = (low + high + 1) >> 1;
-            if (starts[middle] <= offset) low = middle;
-            else high = middle - 1;
-          }
-          return low + 1;
-        },
+        lineOfOffset: offset => lineIndexAt(starts, offset) + 1,
       };
       this.perFile.set(file, known);
     }
@@ -241,7 +231,7 @@ function sectionShares(draft: string, lineStarts: readonly number[], units: Uint
     const to = i + 1 < starts.length ? lineStarts[starts[i + 1].line - 1] : draft.length;
     let total = 0;
     let copied = 0;
-    for (let unit = lowerOffset(offsets, from); unit < offsets.length && offsets[unit] < to; unit++) {
+    for (let unit = lowerBound(offsets, from); unit < offsets.length && offsets[unit] < to; unit++) {
       if (units[unit] === 0) continue; // a line end
       total++;
       copied += covered[unit];
@@ -252,13 +242,3 @@ function sectionShares(draft: string, lineStarts: readonly number[], units: Uint
   return sections;
 }
 
-function lowerOffset(offsets: Uint32Array, value: number): number {
-  let low = 0;
-  let high = offsets.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (offsets[middle] < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
