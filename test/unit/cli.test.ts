@@ -173,6 +173,27 @@ suite('command line', () => {
     }
   });
 
+  test('overlap --json: the copied share and each copied sentence\'s source; a draft in the corpus is not its own source', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'overlap-'));
+    try {
+      const copied = '学习贯彻习近平新时代中国特色社会主义思想主题教育工作会议召开以来，在指导组的精心指导下';
+      const draft = join(dir, '草稿.txt');
+      writeFileSync(draft, `在全县防汛工作会议上的讲话\n同志们：\n今天我们召开全县防汛工作会议，主要任务是部署今年的防汛抗旱工作。\n${copied}。\n`);
+      const { status, stdout } = cli('overlap', draft, '--json');
+      assert.equal(status, 0);
+      const report = JSON.parse(stdout) as { chars: number; copiedChars: number; share: number; spans: { line: number; kind: string; source: { path: string; line: number } }[]; sources: { path: string }[]; sections: unknown[] };
+      assert.equal(report.copiedChars, copied.match(/[\u4e00-\u9fff]/g)?.length);
+      assert.ok(Math.abs(report.share - report.copiedChars / report.chars) < 1e-9);
+      assert.deepEqual(report.spans.map(span => [span.line, span.kind, span.source.path.endsWith('002_19a4f98e508d591a.txt'), span.source.line]), [[4, 'exact', true, 2]]);
+      // The same draft as the only corpus file: nothing is copied from itself.
+      const own = JSON.parse(cli('overlap', draft, '--corpus', dir, '--json').stdout) as { copiedChars: number };
+      assert.equal(own.copiedChars, 0);
+      assert.equal(cli('overlap', draft, '--min', '5').status, 2, '--min below 13 is a usage error');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('usage errors exit 2 with a message; a missing file exits 1', () => {
     assert.equal(cli('nonsense').status, 2);
     assert.equal(cli('outline').status, 2);
