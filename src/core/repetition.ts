@@ -19,6 +19,11 @@ export type RepetitionHint =
   | { readonly kind: 'long-sentence'; readonly range: TextRange; readonly text: string; readonly count: number };
 
 export interface RepetitionOptions {
+  /**
+   * Whether a repeated stretch is an expression a writer would vary (`进一步加强`, `必须坚持`) rather than the
+   * subject's own terms (`招标代理机构`, `中华民族`), which a speech cannot avoid repeating; without it every stretch is.
+   */
+  readonly isExpression?: (text: string) => boolean;
   /** An expression used more often than this within three pages is hinted (default 4: the fifth use is one too many). */
   readonly maxUses?: number;
   /** A stretch of more characters than this without a pause mark is too long for one breath (default 80). */
@@ -30,7 +35,7 @@ export const DEFAULT_BREATH_LENGTH = 80;
 const MIN_EXPRESSION = 4;
 /** Three pages of a speech (about 500 characters a page): uses are counted within a stretch this long. */
 const THREE_PAGES = 1500;
-const MAX_EXPRESSION = 16;
+const MAX_EXPRESSION = 24;
 /** This many paragraphs or sentences in a row that open alike make a hint. */
 const SAME_OPENINGS_RUN = 3;
 /**
@@ -41,23 +46,33 @@ const NO_EDGE = new Set('的了着和与及或是在对把被将向从以为于�
 /** Enumerations open paragraphs alike on purpose: `第一，` `一是` `首先`. */
 const ENUMERATION = /^(?:第[一二三四五六七八九十]+|[一二三四五六七八九十]+是|首先|其次|再次|最后|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])/;
 const HAN = /[\u4e00-\u9fff]/;
+/**
+ * jieba's tags of words that make a stretch an expression rather than a term: verbs, adverbs, adjectives, idioms and
+ * set phrases (`v`, `vd`, `vi`, `d`, `a`, `ad`, `i`, `l`, `z`). Nouns, names and verbal nouns (`管理/vn`) are terms.
+ */
+const EXPRESSION_TAGS = new Set(['v', 'vd', 'vi', 'd', 'a', 'ad', 'i', 'l', 'z']);
+
+/** `isExpression` from a part-of-speech tagger: a stretch with a verb, adverb, adjective, idiom or set phrase. */
+export function expressionsByWordClass(tagWords: (text: string) => readonly { readonly tag: string }[]): (text: string) => boolean {
+  return text => tagWords(text).some(word => EXPRESSION_TAGS.has(word.tag));
+}
 const PAUSE = /[，、；：。！？…—,;:!?]/;
 
 export function repetitionHints(draft: string, options: RepetitionOptions = {}): RepetitionHint[] {
   const lines = draft.split('\n');
   const title = parseDraft(draft).title?.text ?? '';
   return [
-    ...repeatedExpressions(lines, options.maxUses ?? DEFAULT_MAX_USES, title),
+    ...repeatedExpressions(lines, options.maxUses ?? DEFAULT_MAX_USES, title, options.isExpression ?? (() => true)),
     ...sameOpenings(draft, lines),
     ...longSentences(lines, options.breathLength ?? DEFAULT_BREATH_LENGTH),
   ].sort((a, b) => a.range.line - b.range.line || a.range.start - b.range.start);
 }
 
 /**
- * Expressions of 4 to 16 Han characters used more than `maxUses` times within three pages; the longest first, none
+ * Expressions of 4 to 24 Han characters used more than `maxUses` times within three pages; the longest first, none
  * inside another. The speech's subject is meant to recur: what its title says is not counted.
  */
-function repeatedExpressions(lines: readonly string[], maxUses: number, title: string): RepetitionHint[] {
+function repeatedExpressions(lines: readonly string[], maxUses: number, title: string, isExpression: (text: string) => boolean): RepetitionHint[] {
   const places = new Map<string, TextRange[]>();
   const lineStarts: number[] = [];
   let offset = 0;
@@ -81,15 +96,23 @@ function repeatedExpressions(lines: readonly string[], maxUses: number, title: s
     }
   });
   const candidates = [...places].filter(([text, found]) => found.length > maxUses && !title.includes(text)).sort((a, b) => b[0].length - a[0].length || b[1].length - a[1].length);
+  const judged = new Map<string, boolean>();
+  const expression = (text: string): boolean => {
+    let known = judged.get(text);
+    if (known === undefined) judged.set(text, (known = isExpression(text)));
+    return known;
+  };
   const taken: TextRange[] = [];
   const hints: RepetitionHint[] = [];
   const at = (range: TextRange): number => lineStarts[range.line - 1] + range.start;
   for (const [text, found] of candidates) {
-    // Uses inside a longer expression already hinted are that expression's, not this one's.
-    const unclaimed = found.filter(range => !taken.some(other => other.line === range.line && other.start <= range.start && other.end >= range.end));
+    // Uses that overlap a longer stretch already counted are that stretch's, not this one's.
+    const unclaimed = found.filter(range => !taken.some(other => other.line === range.line && other.start < range.end && range.start < other.end));
     const own = densestUses(unclaimed, at, maxUses);
     if (own.length === 0) continue;
+    // A term claims its uses too, so that pieces of it (`中央投资项目招`) are not taken for expressions of their own.
     taken.push(...own);
+    if (!expression(text)) continue;
     for (const range of own) hints.push({ kind: 'repeated-expression', range, text, count: own.length, others: own.filter(other => other !== range) });
   }
   return hints;

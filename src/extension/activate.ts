@@ -62,7 +62,7 @@ export function activateShared(context: vscode.ExtensionContext, host: HostInfo)
     registerForDraftLanguages(selector => registerInlineCompletion(corpus, selector)),
     registerHover(corpus),
     overlap,
-    registerRepetitionHints(),
+    registerRepetitionHints(() => corpus.wordClasses(), log),
     vscode.commands.registerCommand(CommandId.enableMarkdownSuggestions, enableMarkdownSuggestions),
     registerRuntimeCommand(context, host, log),
     registerShowLogCommand(log),

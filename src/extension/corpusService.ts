@@ -5,7 +5,7 @@ import { minePreparedFiles, prepareFile, type PreparedFile } from '../core/minin
 import { TokenDictionary } from '../core/mining/tokens';
 import { buildPassageIndex, type PassageIndex } from '../core/passageIndex';
 import { corpusExtension, readCorpusFile, type PdfReader } from '../core/reading';
-import { loadJieba, type Segment } from '../core/segmenter';
+import { loadJieba, loadJiebaTagger, type Segment, type TagWords } from '../core/segmenter';
 import { parseCorpusFile, type ParsedDocument } from '../core/structure';
 import { displayPath, errorReason, listCorpusFiles, readCorpusSettings, type CorpusSettings } from './corpusFolders';
 import { errorMessage } from './log';
@@ -82,6 +82,7 @@ export class CorpusService implements vscode.Disposable {
   private current: Corpus | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private segment: Promise<Segment> | undefined;
+  private tagger: Promise<TagWords> | undefined;
   private dictionary = new TokenDictionary();
   private records = new Map<string, FileRecord>();
   private readonly changed = new vscode.EventEmitter<Corpus>();
@@ -439,11 +440,21 @@ export class CorpusService implements vscode.Disposable {
   }
 
   private segmenter(): Promise<Segment> {
-    this.segment ??= (async () => {
-      const wasm = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'jieba_rs_wasm_bg.wasm'));
-      return loadJieba(wasm);
-    })();
+    this.segment ??= this.jiebaWasm().then(loadJieba);
     return this.segment;
+  }
+
+  /** jieba's part-of-speech tagger (the repetition hints tell expressions from terms with it), loaded on first use. */
+  wordClasses(): Promise<TagWords> {
+    this.tagger ??= this.jiebaWasm().then(loadJiebaTagger);
+    this.tagger.catch(() => {
+      this.tagger = undefined; // tried again next time
+    });
+    return this.tagger;
+  }
+
+  private async jiebaWasm(): Promise<Uint8Array> {
+    return vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'jieba_rs_wasm_bg.wasm'));
   }
 }
 

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
-import { DEFAULT_BREATH_LENGTH, DEFAULT_MAX_USES, repetitionHints, type RepetitionHint, type TextRange } from '../core/repetition';
+import { DEFAULT_BREATH_LENGTH, DEFAULT_MAX_USES, expressionsByWordClass, repetitionHints, type RepetitionHint, type TextRange } from '../core/repetition';
+import type { TagWords } from '../core/segmenter';
 import { CommandId } from './commandIds';
 import { checkDocumentsAsTheyChange } from './draftChecks';
 import { DRAFT_SELECTOR, draftText, isDraft } from './draftLanguages';
+import { errorMessage } from './log';
 
 
 /** Hints follow typing a little later than the numbering check: they read the whole draft. */
@@ -30,15 +32,23 @@ function messageOf(hint: RepetitionHint): string {
  * used too often, paragraphs or sentences in a row that open the same way, a stretch too long for one breath. The
  * quick fixes select the places, so the writer rewrites them; none changes text.
  */
-export function registerRepetitionHints(): vscode.Disposable {
+export function registerRepetitionHints(wordClasses: () => Promise<TagWords>, log: vscode.LogOutputChannel): vscode.Disposable {
   const diagnostics = vscode.languages.createDiagnosticCollection('speechDrafter.repetition');
-  const check = (document: vscode.TextDocument): void => {
+  const check = async (document: vscode.TextDocument): Promise<void> => {
     const config = vscode.workspace.getConfiguration('speechDrafter.hints', document);
     if (!isDraft(document) || !config.get<boolean>('enabled', true)) {
       diagnostics.delete(document.uri);
       return;
     }
-    const hints = repetitionHints(draftText(document), { maxUses: config.get<number>('maxRepeats', DEFAULT_MAX_USES), breathLength: config.get<number>('breathLength', DEFAULT_BREATH_LENGTH) });
+    // Word classes tell an expression a writer would vary from the subject's own terms (loaded once, on first use).
+    let isExpression: ((text: string) => boolean) | undefined;
+    try {
+      isExpression = expressionsByWordClass(await wordClasses());
+    } catch (error) {
+      log.warn(`Repetition hints without word classes: ${errorMessage(error)}`);
+    }
+    if (document.isClosed || !config.get<boolean>('enabled', true)) return;
+    const hints = repetitionHints(draftText(document), { maxUses: config.get<number>('maxRepeats', DEFAULT_MAX_USES), breathLength: config.get<number>('breathLength', DEFAULT_BREATH_LENGTH), ...(isExpression ? { isExpression } : {}) });
     diagnostics.set(document.uri, hints.map(hint => {
       const diagnostic = new vscode.Diagnostic(toRange(hint.range), messageOf(hint), vscode.DiagnosticSeverity.Hint);
       diagnostic.source = REPETITION_SOURCE;
@@ -73,9 +83,9 @@ export function registerRepetitionHints(): vscode.Disposable {
 
   return vscode.Disposable.from(
     diagnostics,
-    checkDocumentsAsTheyChange(check, document => diagnostics.delete(document.uri), CHECK_DELAY_MS),
+    checkDocumentsAsTheyChange(document => void check(document), document => diagnostics.delete(document.uri), CHECK_DELAY_MS),
     vscode.workspace.onDidChangeConfiguration(event => {
-      if (event.affectsConfiguration('speechDrafter.hints')) vscode.workspace.textDocuments.forEach(check);
+      if (event.affectsConfiguration('speechDrafter.hints')) for (const document of vscode.workspace.textDocuments) void check(document);
     }),
     vscode.languages.registerCodeActionsProvider(DRAFT_SELECTOR, actions, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
     vscode.commands.registerCommand(CommandId.selectRanges, async (uri: unknown, ranges: unknown) => {

@@ -10,7 +10,8 @@ import { mineLibrary, parseCorpus, type CorpusFile } from '../../src/core/mining
 import { FingerprintIndex, toUnits } from '../../src/core/overlap/fingerprints';
 import { OverlapCorpus, overlapReport } from '../../src/core/overlap/report';
 import { buildPassageIndex } from '../../src/core/passageIndex';
-import { repetitionHints } from '../../src/core/repetition';
+import { expressionsByWordClass, repetitionHints } from '../../src/core/repetition';
+import { loadJiebaTagger } from '../../src/core/segmenter';
 import { splitSentences } from '../../src/core/sentences';
 import { segmenter } from './helpers/corpus';
 
@@ -150,6 +151,17 @@ suite('repetition hints', () => {
     const filler = '今天我们在这里召开会议，研究部署下一阶段的重点任务，请大家认真听取意见并抓好贯彻。'.repeat(12);
     const spread = ['标题', ...Array.from({ length: 5 }, () => `要持续深化作风建设。${filler}`)].join('\n');
     assert.ok(!repetitionHints(spread).some(hint => hint.text === '持续深化作风建设'), 'five uses over ten pages');
+  });
+
+  test('with word classes, an expression a writer would vary is hinted and the subject\'s terms are not', () => {
+    const tagger = loadJiebaTagger(readFileSync('dist/jieba_rs_wasm_bg.wasm'));
+    const draft = ['关于加强招标代理机构管理的讲话', ...Array.from({ length: 5 }, (_, i) => `第${i + 1}点，中央投资项目招标代理机构要进一步加强内部管理。`)].join('\n');
+    const texts = new Set(repetitionHints(draft, { isExpression: expressionsByWordClass(tagger) }).filter(hint => hint.kind === 'repeated-expression').map(hint => hint.text));
+    assert.ok([...texts].some(text => text.includes('进一步加强')), [...texts].join(' '));
+    assert.ok([...texts].every(text => text.includes('进一步加强')), `no term or piece of one alone: ${[...texts].join(' ')}`);
+    // The same sentences with the term alone repeated: nothing to hint.
+    const terms = ['关于招标工作的讲话', ...['预算已经启动', '审计正在推进', '培训基本完成', '考核有序开展', '检查稳步推进'].map(topic => `今年中央投资项目招标代理机构的${topic}。`)].join('\n');
+    assert.equal(repetitionHints(terms, { isExpression: expressionsByWordClass(tagger) }).filter(hint => hint.kind === 'repeated-expression').length, 0);
   });
 
   test('paragraphs and sentences that open the same way three times in a row; enumerations are meant to', () => {
