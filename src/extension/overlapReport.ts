@@ -65,7 +65,7 @@ export class OverlapReports implements vscode.Disposable {
         this.paint();
       }),
       corpus.onDidChange(() => {
-        for (const key of this.panels.keys()) void this.check(vscode.Uri.parse(key), { reveal: false });
+        for (const key of this.panels.keys()) void this.check(vscode.Uri.parse(key), { reveal: false, quiet: true });
       }),
     );
   }
@@ -89,15 +89,21 @@ export class OverlapReports implements vscode.Disposable {
     for (const disposable of this.disposables) disposable.dispose();
   }
 
-  private async check(uri: vscode.Uri | undefined, { reveal = true }: { reveal?: boolean } = {}): Promise<void> {
+  private async check(uri: vscode.Uri | undefined, { reveal = true, quiet = false }: { reveal?: boolean; quiet?: boolean } = {}): Promise<void> {
     const document = uri && vscode.workspace.textDocuments.find(candidate => candidate.uri.toString() === uri.toString());
     if (!document || !isDraft(document)) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open a plain-text or Markdown draft to check it against the corpus.'));
+      if (!quiet) void vscode.window.showInformationMessage(vscode.l10n.t('Open a plain-text or Markdown draft to check it against the corpus.'));
       return;
     }
     try {
       const corpus = await this.corpus.get();
-      const report = this.report(document, corpus, false);
+      // The corpus's fingerprints are made once per corpus (a second or two at 50 MB), under a notification.
+      const report = this.corpora.has(corpus)
+        ? this.report(document, corpus, false)
+        : await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Speech Drafter: checking the draft against the corpus') }, async () => {
+          await new Promise(resolve => setTimeout(resolve, 0)); // the notification shows before the work starts
+          return this.report(document, corpus, false);
+        });
       this.decorated.set(document.uri.toString(), report.spans.map(span => new vscode.Range(span.line - 1, span.start, span.line - 1, span.end)));
       this.paint();
       this.show(document, report, reveal);
