@@ -74,7 +74,7 @@ export interface OverlapOptions {
   readonly minRun?: number;
   /** The draft's own corpus file (a draft saved in a corpus folder): never a source of itself. */
   readonly excludeFile?: string;
-  /** Exact runs only (the decorations while typing): no near-copy search. */
+  /** Exact runs only, for the marks while typing: no near-copy search and no sections. */
   readonly exactOnly?: boolean;
 }
 
@@ -114,7 +114,8 @@ export function overlapReport(draft: string, corpus: OverlapCorpus, options: Ove
     share: total === 0 ? 0 : copied / total,
     spans,
     sources: sourceTotals(spans),
-    sections: sectionShares(draft, lineStarts, units, offsets, covered),
+    // Sections need the outline (a parse of the whole draft): the marks made while typing do without them.
+    sections: options.exactOnly ? [] : sectionShares(draft, lineStarts, units, offsets, covered),
   };
 }
 
