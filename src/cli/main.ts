@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEFAULT_SPEAKING_RATE, measureDraft, speakingTime } from '../core/draftStats';
 import { exportDocx, exportOptionsFrom } from '../core/export';
@@ -176,7 +176,14 @@ const commands: Readonly<Record<string, CliCommand>> = {
       const library = mineLibrary(files, loadSegmenter());
       const corpus = OverlapCorpus.build(files, library.documents, buildPassageIndex({ files, library }));
       // A draft inside a corpus folder is one of the corpus files: it is not a source of itself.
-      const own = files.find(file => resolve(file.path) === resolve(positional[0]));
+      const same = (path: string): string => {
+        try {
+          return realpathSync(path);
+        } catch {
+          return resolve(path);
+        }
+      };
+      const own = files.find(file => same(file.path) === same(positional[0]));
       const report = overlapReport(draft, corpus, { minRun, ...(own ? { excludeFile: own.path } : {}) });
       if (flags.json) {
         const { chars, copiedChars, share, sources, sections } = report;

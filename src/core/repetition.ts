@@ -89,6 +89,9 @@ function repeatedExpressions(lines: readonly string[], maxUses: number, title: s
           if (NO_EDGE.has(run[0][from + length - 1])) continue;
           const text = run[0].slice(from, from + length);
           const list = places.get(text) ?? [];
+          const previous = list[list.length - 1];
+          // `哈哈哈哈哈` holds `哈哈哈哈` twice, overlapping: that is one use.
+          if (previous && previous.line === index + 1 && previous.end > start + from) continue;
           list.push({ line: index + 1, start: start + from, end: start + from + length });
           places.set(text, list);
         }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DEFAULT_MIN_RUN, OverlapCorpus, overlapReport, type OverlapReport } from '../core/overlap/report';
+import { copiedColumns, DEFAULT_MIN_RUN, OverlapCorpus, overlapReport, type OverlapReport } from '../core/overlap/report';
 import { CommandId } from './commandIds';
 import type { Corpus, CorpusService } from './corpusService';
 import { draftText, isDraft } from './draftLanguages';
@@ -23,8 +23,9 @@ function parseRequest(message: unknown): ReportRequest | undefined {
   if (typeof message !== 'object' || message === null) return undefined;
   const candidate = message as Record<string, unknown>;
   const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
-  if (candidate.type === 'reveal' && isCount(candidate.line) && isCount(candidate.start) && isCount(candidate.end)) return { type: 'reveal', line: candidate.line, start: candidate.start, end: candidate.end };
-  if (candidate.type === 'source' && typeof candidate.path === 'string' && isCount(candidate.line)) return { type: 'source', path: candidate.path, line: candidate.line };
+  const isLine = (value: unknown): value is number => isCount(value) && value >= 1;
+  if (candidate.type === 'reveal' && isLine(candidate.line) && isCount(candidate.start) && isCount(candidate.end)) return { type: 'reveal', line: candidate.line, start: candidate.start, end: candidate.end };
+  if (candidate.type === 'source' && typeof candidate.path === 'string' && isLine(candidate.line)) return { type: 'source', path: candidate.path, line: candidate.line };
   return undefined;
 }
 
@@ -42,9 +43,14 @@ export interface OverlapState {
  */
 export class OverlapReports implements vscode.Disposable {
   private readonly corpora = new WeakMap<Corpus, OverlapCorpus>();
-  private readonly panels = new Map<string, { panel: vscode.WebviewPanel; report?: OverlapReport }>();
+  private readonly panels = new Map<string, { panel: vscode.WebviewPanel; report?: OverlapReport; message?: ReportMessage }>();
   private readonly decorated = new Map<string, vscode.Range[]>();
+  /** Per draft: the copied columns of each line text seen, so a typed change searches only the changed line. */
+  private readonly lineMarks = new Map<string, Map<string, { start: number; end: number }[]>>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The latest check asked for per draft: an older one that finishes later is dropped. */
+  private readonly latest = new Map<string, number>();
+  private checks = 0;
   private decoration: vscode.TextEditorDecorationType;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -56,13 +62,17 @@ export class OverlapReports implements vscode.Disposable {
         if (this.panels.has(document.uri.toString())) void this.check(document.uri, { reveal: false });
       }),
       vscode.workspace.onDidChangeTextDocument(event => this.markLater(event.document)),
-      vscode.workspace.onDidCloseTextDocument(document => this.decorated.delete(document.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument(document => {
+        this.decorated.delete(document.uri.toString());
+        this.lineMarks.delete(document.uri.toString());
+      }),
       vscode.window.onDidChangeVisibleTextEditors(() => this.paint()),
       vscode.workspace.onDidChangeConfiguration(event => {
         if (!event.affectsConfiguration('speechDrafter.overlap')) return;
         this.decoration.dispose();
         this.decoration = this.createDecoration();
         this.paint();
+        if (event.affectsConfiguration('speechDrafter.overlap.minRun')) for (const key of this.panels.keys()) void this.check(vscode.Uri.parse(key), { reveal: false, quiet: true });
       }),
       corpus.onDidChange(() => {
         for (const key of this.panels.keys()) void this.check(vscode.Uri.parse(key), { reveal: false, quiet: true });
@@ -95,15 +105,20 @@ export class OverlapReports implements vscode.Disposable {
       if (!quiet) void vscode.window.showInformationMessage(vscode.l10n.t('Open a plain-text or Markdown draft to check it against the corpus.'));
       return;
     }
+    const key = document.uri.toString();
+    const ticket = ++this.checks;
+    this.latest.set(key, ticket);
     try {
       const corpus = await this.corpus.get();
       // The corpus's fingerprints are made once per corpus (a second or two at 50 MB), under a notification.
       const report = this.corpora.has(corpus)
-        ? this.report(document, corpus, false)
+        ? this.report(document, corpus)
         : await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Speech Drafter: checking the draft against the corpus') }, async () => {
           await new Promise(resolve => setTimeout(resolve, 0)); // the notification shows before the work starts
-          return this.report(document, corpus, false);
+          return this.report(document, corpus);
         });
+      // While the corpus was read, the draft may have closed, its quietly refreshed panel been closed, or a newer check begun.
+      if (document.isClosed || (quiet && !this.panels.has(key)) || this.latest.get(key) !== ticket) return;
       this.decorated.set(document.uri.toString(), report.spans.map(span => new vscode.Range(span.line - 1, span.start, span.line - 1, span.end)));
       this.paint();
       this.show(document, report, reveal);
@@ -114,19 +129,23 @@ export class OverlapReports implements vscode.Disposable {
     }
   }
 
-  private report(document: vscode.TextDocument, corpus: Corpus, exactOnly: boolean): OverlapReport {
+  private report(document: vscode.TextDocument, corpus: Corpus): OverlapReport {
     let overlap = this.corpora.get(corpus);
     if (!overlap) {
       overlap = OverlapCorpus.build(corpus.files, corpus.library.documents, corpus.index);
       this.corpora.set(corpus, overlap);
     }
-    // A draft saved in a corpus folder is one of the corpus files: it is not a source of itself.
-    const own = corpus.files.find(file => file.uri.query === document.uri.toString());
-    const minRun = vscode.workspace.getConfiguration('speechDrafter.overlap', document).get<number>('minRun', DEFAULT_MIN_RUN);
-    return overlapReport(draftText(document), overlap, { minRun, exactOnly, ...(own ? { excludeFile: own.path } : {}) });
+    this.lineMarks.delete(document.uri.toString());
+    return overlapReport(draftText(document), overlap, this.options(document, corpus));
   }
 
-  /** After typing: the copied passages marked again (exact runs; near-copies wait for the next report). */
+  private options(document: vscode.TextDocument, corpus: Corpus): { minRun: number; excludeFile?: string } {
+    // A draft saved in a corpus folder is one of the corpus files: it is not a source of itself.
+    const own = corpus.files.find(file => file.uri.query === document.uri.toString());
+    return { minRun: minRunOf(document), ...(own ? { excludeFile: own.path } : {}) };
+  }
+
+  /** After typing: the copied passages marked again, line by line (exact runs; near-copies wait for the next report). */
   private markLater(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     if (!this.decorated.has(key)) return;
@@ -134,10 +153,26 @@ export class OverlapReports implements vscode.Disposable {
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
       const corpus = this.corpus.peek();
-      if (document.isClosed || !corpus) return;
-      const report = this.report(document, corpus, true);
-      this.decorated.set(key, report.spans.map(span => new vscode.Range(span.line - 1, span.start, span.line - 1, span.end)));
-      this.paint();
+      const overlap = corpus && this.corpora.get(corpus);
+      // A corpus not fingerprinted yet (it changed since the report) waits for the next report, under its progress.
+      if (document.isClosed || !corpus || !overlap || !this.decorated.has(key)) return;
+      try {
+        const known = this.lineMarks.get(key) ?? new Map<string, { start: number; end: number }[]>();
+        const seen = new Map<string, { start: number; end: number }[]>();
+        const ranges: vscode.Range[] = [];
+        const options = this.options(document, corpus);
+        const text = draftText(document).split('\n');
+        text.forEach((line, index) => {
+          const columns = seen.get(line) ?? known.get(line) ?? copiedColumns(line, overlap, options);
+          seen.set(line, columns);
+          for (const { start, end } of columns) ranges.push(new vscode.Range(index, start, index, end));
+        });
+        this.lineMarks.set(key, seen);
+        this.decorated.set(key, ranges);
+        this.paint();
+      } catch (error) {
+        this.log.error(`Marking copied passages failed: ${errorMessage(error)}`);
+      }
     }, DECORATION_DELAY_MS));
   }
 
@@ -167,7 +202,12 @@ export class OverlapReports implements vscode.Disposable {
         styles: ['overlap.css'],
         body: '<main id="report" role="main"></main>',
       });
-      panel.webview.onDidReceiveMessage(message => this.onRequest(document.uri, parseRequest(message)));
+      panel.webview.onDidReceiveMessage(message => this.onRequest(document.uri, parseRequest(message)).catch(error => this.log.error(`Overlap report link failed: ${errorMessage(error)}`)));
+      // A hidden webview drops messages: the latest report is sent again when the panel shows.
+      panel.onDidChangeViewState(event => {
+        const current = this.panels.get(key);
+        if (event.webviewPanel.visible && current?.message) void event.webviewPanel.webview.postMessage(current.message);
+      });
       panel.onDidDispose(() => {
         this.panels.delete(key);
         this.decorated.delete(key);
@@ -179,8 +219,8 @@ export class OverlapReports implements vscode.Disposable {
       entry.panel.reveal(vscode.ViewColumn.Beside, true);
     }
     entry.report = report;
-    const message: ReportMessage = { type: 'report', draft: document.uri.path.split('/').pop() ?? '', report, labels: labels() };
-    void entry.panel.webview.postMessage(message);
+    entry.message = { type: 'report', draft: document.uri.path.split('/').pop() ?? '', report, labels: labels(minRunOf(document)) };
+    void entry.panel.webview.postMessage(entry.message);
   }
 
   private async onRequest(draft: vscode.Uri, request: ReportRequest | undefined): Promise<void> {
@@ -196,7 +236,13 @@ export class OverlapReports implements vscode.Disposable {
   }
 }
 
-function labels(): Record<string, string> {
+/** The shortest copied run for a draft, from its settings (a value that is not a whole number ≥ 13 is taken as 13). */
+function minRunOf(document: vscode.TextDocument): number {
+  const value = vscode.workspace.getConfiguration('speechDrafter.overlap', document).get<unknown>('minRun', DEFAULT_MIN_RUN);
+  return typeof value === 'number' && Number.isFinite(value) ? Math.max(DEFAULT_MIN_RUN, Math.round(value)) : DEFAULT_MIN_RUN;
+}
+
+function labels(minRun: number): Record<string, string> {
   return {
     summary: vscode.l10n.t('{0} of {1} characters ({2}) stand in the corpus, word for word or nearly.'),
     none: vscode.l10n.t('Nothing of this draft stands in the corpus.'),
@@ -208,7 +254,7 @@ function labels(): Record<string, string> {
     line: vscode.l10n.t('line {0}'),
     chars: vscode.l10n.t('{0} characters'),
     rule: vscode.l10n.t('Counted as copied: a run of {0} or more characters (punctuation and spaces aside) that the corpus has too, or a sentence that differs from a corpus sentence by a few characters. Updated when the draft is saved.'),
-    minRun: String(vscode.workspace.getConfiguration('speechDrafter.overlap').get<number>('minRun', DEFAULT_MIN_RUN)),
+    minRun: String(minRun),
   };
 }
 

@@ -19,7 +19,7 @@ function toRange(range: TextRange): vscode.Range {
 
 function messageOf(hint: RepetitionHint): string {
   switch (hint.kind) {
-    case 'repeated-expression': return vscode.l10n.t('“{0}” is used {1} times in this draft', hint.text, hint.count);
+    case 'repeated-expression': return vscode.l10n.t('“{0}” is used {1} times within three pages', hint.text, hint.count);
     case 'same-openings': return hint.unit === 'paragraph'
       ? vscode.l10n.t('{0} paragraphs in a row open with “{1}”', hint.count, hint.text)
       : vscode.l10n.t('{0} sentences in a row open with “{1}”', hint.count, hint.text);

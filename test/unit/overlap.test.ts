@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mineLibrary, parseCorpus, type CorpusFile } from '../../src/core/mining/miner';
 import { FingerprintIndex, toUnits } from '../../src/core/overlap/fingerprints';
-import { OverlapCorpus, overlapReport } from '../../src/core/overlap/report';
+import { copiedColumns, OverlapCorpus, overlapReport } from '../../src/core/overlap/report';
 import { buildPassageIndex } from '../../src/core/passageIndex';
 import { expressionsByWordClass, repetitionHints } from '../../src/core/repetition';
 import { loadJiebaTagger } from '../../src/core/segmenter';
@@ -109,6 +109,29 @@ suite('overlap report (查重)', () => {
     }
   });
 
+  test('a run around a stock phrase found in many earlier speeches is still traced to its own source', () => {
+    const stock = '坚持中国特色社会主义道路不动摇';
+    const files = [
+      ...Array.from({ length: 80 }, (_, i) => ({ path: `common${i}.txt`, text: `第${i}篇\n我们要${stock}，推动各项工作。\n` })),
+      { path: 'source.txt', text: '标题\n必须坚持中国特色社会主义鸿鹄之志远大\n' },
+    ];
+    const corpus = OverlapCorpus.build(files, []);
+    const report = overlapReport('草稿\n中国特色社会主义鸿鹄之志远大', corpus);
+    assert.equal(report.copiedChars, 14);
+    assert.deepEqual(report.spans.map(span => span.source.path), ['source.txt']);
+  });
+
+  test('runs from two sources that overlap cover the draft together; the marks line by line agree with the report', () => {
+    const corpus = OverlapCorpus.build([{ path: 'A.txt', text: '坚持以人民为中心的发展思想\n' }, { path: 'B.txt', text: '持以人民为中心的发展思想不断增强\n' }], []);
+    const draft = '标题\n坚持以人民为中心的发展思想不断增强';
+    const report = overlapReport(draft, corpus);
+    assert.equal(report.copiedChars, 17, 'every character of the line: A has the first 13, B the last 16');
+    assert.deepEqual(report.spans.map(span => span.source.path), ['A.txt', 'B.txt']);
+    const line = draft.split('\n')[1];
+    const columns = copiedColumns(line, corpus);
+    assert.equal(columns.reduce((sum, { start, end }) => sum + (end - start), 0), line.length);
+  });
+
   test('sections: the share under each heading of the outline', () => {
     const copiedSentence = seedSentences(seeds[0])[0].text;
     const report = overlapReport(`关于某项工作的讲话\n同志们：\n一、总体要求\n${copiedSentence}\n二、工作措施\n今天我们研究明年的重点任务，请各位认真准备。`, bundledCorpus());
@@ -143,6 +166,10 @@ suite('repetition hints', () => {
     assert.ok(!expression.some(hint => /^[的要]|的$/.test(hint.text)), 'no expression starts or ends with a particle');
     const four = repetitionHints(Array.from({ length: 4 }, (_, i) => line(i + 1)).join('\n'));
     assert.equal(four.filter(hint => hint.kind === 'repeated-expression').length, 0);
+  });
+
+  test('a stretch that overlaps itself is one use (哈哈哈哈哈)', () => {
+    assert.equal(repetitionHints('标题\n哈哈哈哈哈哈哈哈哈哈哈哈').filter(hint => hint.kind === 'repeated-expression').length, 0);
   });
 
   test('the subject the title names may recur; uses spread wider than three pages are not counted together', () => {

@@ -19,8 +19,13 @@ const SEPARATOR = 0;
 /** Fingerprints keep 27 bits of the hash and 26 of the position, packed exactly into one double for a native sort. */
 const POSITION_BITS = 26;
 const POSITION_RANGE = 2 ** POSITION_BITS;
-/** Corpus places checked for one fingerprint: a stock phrase occurs thousands of times; its neighbours do not. */
-const MAX_PLACES_PER_FINGERPRINT = 48;
+/**
+ * Corpus places checked for one fingerprint. A stock phrase (`中国特色社会主义`) occurs thousands of times, and a run
+ * copied around it may have no other fingerprint: its places are all checked, each first by the units on either side
+ * (a run longer than the k-gram must go on at one of them), so most cost two comparisons. The cap only bounds a
+ * pathological corpus.
+ */
+const MAX_PLACES_PER_FINGERPRINT = 20_000;
 
 /** A Han character, letter or digit: what a reader counts (code in the match form, lower case); 0 for the rest. */
 function unitCode(code: number): number {
@@ -178,25 +183,47 @@ export class FingerprintIndex {
    */
   sharedRuns(draft: Uint16Array, minRun: number, skipFile = -1): SharedRun[] {
     const runs: SharedRun[] = [];
-    let coveredEnd = 0;
     const skipStart = skipFile >= 0 ? this.fileStarts[skipFile] : 0;
     const skipEnd = skipFile >= 0 ? this.fileStarts[skipFile + 1] : 0;
+    const units = this.units;
+    // Units already in a run. A fingerprint deep inside covered text (13 units of it on each side) can lead to no run
+    // that adds anything: a run reaching past the covered stretch has a fingerprint among its last or first 13 units.
+    const covered = new Uint8Array(draft.length);
+    const margin = GUARANTEED_RUN - 1;
+    const deepInside = (position: number): boolean => {
+      if (position - margin < 0 || position + K + margin > draft.length) return false;
+      for (let i = position - margin; i < position + K + margin; i++) if (covered[i] === 0) return false;
+      return true;
+    };
     winnow(draft, (hash, position) => {
-      if (position + K <= coveredEnd) return; // inside a run already found
+      if (deepInside(position)) return;
       const key = hash >>> (32 - (53 - POSITION_BITS));
-      let best: SharedRun | undefined;
-      for (let i = lowerBound(this.hashes, key), seen = 0; i < this.hashes.length && this.hashes[i] === key && seen < MAX_PLACES_PER_FINGERPRINT; i++, seen++) {
+      // Every distinct stretch of the draft this fingerprint shares at `minRun` or more (one source for each): runs
+      // from two sources may overlap, and each covers what the other does not.
+      const found = new Map<string, SharedRun>();
+      const before = position > 0 ? draft[position - 1] : SEPARATOR;
+      const after = position + K < draft.length ? draft[position + K] : SEPARATOR;
+      for (let i = lowerBound(this.hashes, key), seen = 0; i < this.hashes.length && this.hashes[i] === key && seen < MAX_PLACES_PER_FINGERPRINT; i++) {
         const place = this.positions[i];
         if (place >= skipStart && place < skipEnd) continue;
+        seen++;
+        const goesOn = (after !== SEPARATOR && units[place + K] === after) || (before !== SEPARATOR && place > 0 && units[place - 1] === before);
+        if (!goesOn && K < minRun) continue;
         const run = this.extend(draft, position, place);
-        if (run && (!best || run.length > best.length)) best = run;
+        if (!run || run.length < minRun) continue;
+        const stretch = `${run.draftStart}:${run.length}`;
+        if (!found.has(stretch)) found.set(stretch, run);
       }
-      if (best && best.length >= minRun) {
-        runs.push(best);
-        coveredEnd = Math.max(coveredEnd, best.draftStart + best.length);
+      // Of runs that lie inside another, only the outer one adds anything.
+      let reach = -1;
+      for (const run of [...found.values()].sort((a, b) => a.draftStart - b.draftStart || b.length - a.length)) {
+        if (run.draftStart + run.length <= reach) continue;
+        reach = run.draftStart + run.length;
+        runs.push(run);
+        covered.fill(1, run.draftStart, reach);
       }
     });
-    return runs.sort((a, b) => a.draftStart - b.draftStart);
+    return runs.sort((a, b) => a.draftStart - b.draftStart || b.length - a.length);
   }
 
   /** The run through a k-gram both texts have at these places, as far as the units agree either way. */

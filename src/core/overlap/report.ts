@@ -119,6 +119,25 @@ export function overlapReport(draft: string, corpus: OverlapCorpus, options: Ove
   };
 }
 
+/**
+ * The columns of one line (a paragraph) that stand word for word in the corpus. Runs never cross a line end, so the
+ * marks of a draft can be made line by line; after a typed change only the changed line is searched again.
+ */
+export function copiedColumns(line: string, corpus: OverlapCorpus, options: Pick<OverlapOptions, 'minRun' | 'excludeFile'> = {}): { start: number; end: number }[] {
+  const minRun = Math.max(GUARANTEED_RUN, options.minRun ?? DEFAULT_MIN_RUN);
+  const { units, offsets } = toUnits(line);
+  const skipFile = options.excludeFile === undefined ? -1 : corpus.files.findIndex(file => file.path === options.excludeFile);
+  const columns: { start: number; end: number }[] = [];
+  let reach = -1;
+  for (const run of corpus.fingerprints.sharedRuns(units, minRun, skipFile)) {
+    if (run.draftStart + run.length <= reach) continue;
+    const start = offsets[Math.max(run.draftStart, reach)];
+    reach = run.draftStart + run.length;
+    columns.push({ start, end: offsets[reach - 1] + 1 });
+  }
+  return columns;
+}
+
 /** Flags units `[from, to)` as copied; returns how many were not flagged before (separators never count). */
 function mark(covered: Uint8Array, from: number, to: number): number {
   let added = 0;
