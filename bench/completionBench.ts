@@ -8,7 +8,7 @@ import Fuse from 'fuse.js';
 import type { CorpusFile } from '../src/core/mining/miner';
 import { parseCorpusFile, type ParsedDocument } from '../src/core/structure';
 import { buildPassageIndex, type PassageIndex } from '../src/core/passageIndex';
-import { deserializePassageIndex, serializePassageIndex } from '../src/core/passageIndexFormat';
+import { deserializePassageIndex, serializePassageIndex } from '../src/core/passageIndex';
 import { corpusBytes, syntheticCorpus } from './syntheticCorpus';
 import { seededRandom } from './prng';
 import { gc, memory } from './memory';

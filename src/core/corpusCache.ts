@@ -4,8 +4,7 @@
  * stale; both format versions are checked; a damaged cache is detected (it throws) and rebuilt by the caller.
  */
 import { LIBRARY_FORMAT_VERSION, serializeLibrary, stableHash, validateLibrary, type Library } from './library';
-import type { PassageIndex } from './passageIndex';
-import { deserializePassageIndex, PASSAGE_INDEX_FORMAT_VERSION, serializePassageIndex } from './passageIndexFormat';
+import { deserializePassageIndex, PASSAGE_INDEX_FORMAT_VERSION, serializePassageIndex, type PassageIndex } from './passageIndex';
 
 export interface CacheBlobs {
   /** JSON: the formats, the key and the library. */

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { toMatchForm } from '../../src/core/normalize';
 import { buildPassageIndex, clauseBeforeCursor, sentenceBeforeCursor, type CompletionResult, type PassageIndex } from '../../src/core/passageIndex';
-import { deserializePassageIndex, PASSAGE_INDEX_FORMAT_VERSION, PassageIndexFormatError, serializePassageIndex } from '../../src/core/passageIndexFormat';
+import { deserializePassageIndex, PASSAGE_INDEX_FORMAT_VERSION, PassageIndexFormatError, serializePassageIndex } from '../../src/core/passageIndex';
 import { minedSeeds, seedFiles } from './helpers/corpus';
 
 let seedIndex: PassageIndex | undefined;

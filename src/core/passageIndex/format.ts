@@ -17,9 +17,10 @@
  * with a plain message otherwise: a corrupt or outdated cache is rebuilt, never half-read. The loaded
  * index owns copies of its arrays, so the input buffer can be dropped.
  */
-import type { EntryKind } from './library';
-import { ENTRY_KINDS } from './library';
-import { PassageIndex, type PassageIndexData, type StoredEntry } from './passageIndex';
+import type { EntryKind } from '../library';
+import { ENTRY_KINDS } from '../library';
+import { PassageIndex } from './query';
+import type { PassageIndexData, StoredEntry } from './types';
 
 /** Bump when the layout or the meaning of the data changes. */
 export const PASSAGE_INDEX_FORMAT_VERSION = 1;

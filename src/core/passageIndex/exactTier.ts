@@ -1,0 +1,90 @@
+/**
+ * The exact tier: the clause starts whose text begins with the query (`start`, `clause`), one binary-searched range
+ * of the sorted clause starts; then matches inside a clause through the bigram postings (`inside`).
+ */
+import { type Candidate, Clock, Pool } from './ranking';
+import { CHECK_EVERY, gallop, MAX_INSIDE_CANDIDATES, NEWLINE, postingLists } from './shared';
+import type { PassageIndexData } from './types';
+
+export class ExactTier {
+  constructor(private readonly data: PassageIndexData) {}
+
+  /** Exact continuations, best first (at most `3 × limit`, before merging identical texts). */
+  continuations(query: string, limit: number, clock: Clock): Candidate[] {
+    const d = this.data;
+    const pool = new Pool(limit * 3);
+    const lo = this.lowerBound(query, false);
+    const hi = this.lowerBound(query, true);
+    let found = 0;
+    for (let i = lo; i < hi; i++) {
+      if ((i - lo) % CHECK_EVERY === CHECK_EVERY - 1 && clock.check()) break;
+      const passage = d.clausePassage[i];
+      const pos = d.clausePos[i];
+      const end = d.passageStart[passage] + d.passageLength[passage];
+      if (pos + query.length > end) continue;
+      found++;
+      const tier = pos === d.passageStart[passage] ? 0 : 1;
+      const documents = d.passageDocs[passage];
+      if (pool.admits(tier, documents, end - pos)) pool.add({ passage, pos, tier, documents, length: end - pos });
+    }
+    if (found < limit && query.length >= 2 && !clock.check()) this.inside(query, pool, limit - found, lo, hi, clock);
+    return pool.items;
+  }
+
+  /** First clause start whose text is ≥ `query` (or > when `after`), comparing `query.length` units. */
+  private lowerBound(query: string, after: boolean): number {
+    const { clausePos, text } = this.data;
+    let lo = 0;
+    let hi = clausePos.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const pos = clausePos[mid];
+      let cmp = 0;
+      for (let k = 0; k < query.length; k++) {
+        const c = text.charCodeAt(pos + k);
+        const q = query.charCodeAt(k);
+        if (c !== q) {
+          cmp = c === NEWLINE ? -1 : c - q;
+          break;
+        }
+      }
+      if (cmp < 0 || (after && cmp === 0)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Matches inside a clause: intersect the bigram postings, rarest first, and verify in the text. */
+  private inside(query: string, pool: Pool, wanted: number, lo: number, hi: number, clock: Clock): void {
+    const d = this.data;
+    const lists = postingLists(this.data, query, true)?.lists;
+    if (!lists || lists.length === 0) return;
+    const seen = new Set<number>();
+    for (let i = lo; i < hi; i++) seen.add(d.clausePassage[i]);
+    const [rarest, ...others] = lists;
+    const cursors = others.map(list => list.from);
+    const first = query.charCodeAt(0);
+    let added = 0;
+    const scanEnd = Math.min(rarest.to, rarest.from + MAX_INSIDE_CANDIDATES);
+    outer: for (let j = rarest.from; j < scanEnd; j++) {
+      if ((j - rarest.from) % 512 === 511 && clock.check()) return;
+      const passage = d.postings[j];
+      for (let k = 0; k < others.length; k++) {
+        const list = others[k];
+        const at = gallop(d.postings, cursors[k], list.to, passage);
+        cursors[k] = at;
+        if (at >= list.to || d.postings[at] !== passage) continue outer;
+      }
+      if (seen.has(passage)) continue;
+      const start = d.passageStart[passage];
+      const end = start + d.passageLength[passage];
+      for (let pos = start + 1; pos + query.length <= end; pos++) {
+        if (d.text.charCodeAt(pos) !== first || !d.text.startsWith(query, pos)) continue;
+        pool.add({ passage, pos, tier: 2, documents: d.passageDocs[passage], length: end - pos });
+        added++;
+        break;
+      }
+      if (added >= wanted) return;
+    }
+  }
+}
