@@ -8,7 +8,7 @@ import { pdfReaderHere } from '../core/formats/pdfHere';
  * The character maps for PDFs whose Chinese fonts are not embedded: in `cmaps/` beside the bundle's folder (dist/cmaps
  * for dist/cli.js and dist/node/pdfWorker.js), or in vendor/ for bundles run from the sources (tests, the bench).
  */
-export const loadCMapFromDisk: CMapLoader = async name => {
+const loadCMapFromDisk: CMapLoader = async name => {
   for (const folder of [join(__dirname, 'cmaps'), join(__dirname, '..', 'cmaps'), join('vendor', 'pdfjs-cmaps')]) {
     try {
       return new Uint8Array(await readFile(join(folder, name)));

@@ -67,14 +67,6 @@ export function toUnits(text: string): UnitText {
   return { units: units.subarray(0, length), offsets: offsets.subarray(0, length) };
 }
 
-/** How many content units a text has (separators aside): the characters a share is counted in. */
-export function countUnits(text: string): number {
-  const form = toMatchForm(text);
-  let count = 0;
-  for (let i = 0; i < form.length; i++) if (unitCode(form.charCodeAt(i)) !== 0) count++;
-  return count;
-}
-
 /** The winnowed fingerprints of a unit sequence: `(hash, position of the k-gram)`, each chosen window minimum once. */
 export function winnow(units: Uint16Array, visit: (hash: number, position: number) => void): void {
   const hashes = new Uint32Array(units.length);
