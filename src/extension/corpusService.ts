@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { corpusCacheKey, decodeCorpusCache, encodeCorpusCache } from '../core/corpusCache';
 import { bytesHash, type Library, type SkippedFile } from '../core/library';
-import { minePreparedFiles, prepareFile, type PreparedFile } from '../core/mining/miner';
+import { IncrementalMiner, prepareFile, type PreparedFile } from '../core/mining/miner';
 import { TokenDictionary } from '../core/mining/tokens';
 import { buildPassageIndex, type PassageIndex } from '../core/passageIndex';
 import { corpusExtension, readCorpusFile, type PdfReader } from '../core/reading';
@@ -73,8 +73,8 @@ function readOnlyUri(source: CorpusSource): vscode.Uri {
  * the library and the passage index. Nothing happens at activation: the first feature that needs the corpus
  * starts the work, under a progress indicator, one file at a time so the extension host keeps answering.
  * Builds run one after another in a queue, so a rebuild or a file change never mixes with a build under way.
- * Each file is parsed and segmented once and kept by content hash, so a change re-prepares only the changed
- * files; the library and the index are cached in global storage, keyed by every file's hash and the
+ * Each file is parsed and segmented once and kept by content hash, so a change re-prepares and re-mines only
+ * the changed files (`IncrementalMiner`); the library and the index are cached in global storage, keyed by every file's hash and the
  * extension's version. Files that cannot be used are reported (log, a warning), never fatal.
  */
 export class CorpusService implements vscode.Disposable {
@@ -84,6 +84,8 @@ export class CorpusService implements vscode.Disposable {
   private segment: Promise<Segment> | undefined;
   private tagger: Promise<TagWords> | undefined;
   private dictionary = new TokenDictionary();
+  /** Keeps each file's share of the library: after a change only the changed files are mined again. */
+  private miner = new IncrementalMiner(this.dictionary);
   private records = new Map<string, FileRecord>();
   private readonly changed = new vscode.EventEmitter<Corpus>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -181,6 +183,7 @@ export class CorpusService implements vscode.Disposable {
     if (fresh) {
       this.records.clear();
       this.dictionary = new TokenDictionary();
+      this.miner = new IncrementalMiner(this.dictionary);
       await this.deleteCaches();
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(this.context.globalStorageUri, 'texts'), { recursive: true }).then(undefined, () => undefined);
     }
@@ -247,7 +250,7 @@ export class CorpusService implements vscode.Disposable {
       // Cancelled: mine what was prepared, so the writer keeps a library of the files read so far.
       const prepared = records.flatMap(record => (record.prepared ? [record.prepared] : []));
       if (token.isCancellationRequested) this.log.warn(`Mining cancelled: the library holds ${prepared.length} of ${records.length} files`);
-      library = minePreparedFiles(prepared, this.dictionary);
+      library = this.miner.mine(prepared);
       for (const file of prepared) parsed.push(...file.parsed);
       index = buildPassageIndex({ parsed, library });
       if (!token.isCancellationRequested) await this.writeCache(key, library, index);

@@ -1,6 +1,9 @@
 /**
  * Groups the occurrences of one kind of library entry by a normalised key and turns each group into a
  * `LibraryEntry`: the most frequent written form, document and use counts, genres and sources.
+ * Each file is collected on its own (with the file's own document ids) and the files' groups are merged in
+ * corpus order (`absorb`), so a changed file is collected again alone and the merge gives what one pass over
+ * the whole corpus would.
  */
 import type { Genre } from '../genre';
 import { MAX_SOURCES_PER_ENTRY, stableHash, type EntryKind, type EntrySource, type LibraryDocument, type LibraryEntry } from '../library';
@@ -48,18 +51,32 @@ export class EntryCollector {
   }
 
   record(group: Group, text: string, document: LibraryDocument, line: number): void {
-    if (group.firstForm === undefined) group.firstForm = text;
-    if (text === group.firstForm) group.firstFormCount++;
-    else {
-      group.otherForms ??= new Map();
-      group.otherForms.set(text, (group.otherForms.get(text) ?? 0) + 1);
-    }
+    addForm(group, text, 1);
     group.occurrences++;
     if (group.lastDocument !== document.id) {
       group.lastDocument = document.id;
       group.documents++;
       group.genres.add(document.genre);
       if (group.sources.length < MAX_SOURCES_PER_ENTRY) group.sources.push({ document: document.id, line });
+    }
+  }
+
+  /**
+   * Adds the groups of a collector that saw the next file (its document ids start at 0, this corpus's at
+   * `documentOffset`). Files must be absorbed in corpus order: forms, sources and ties keep first-seen order.
+   */
+  absorb(part: EntryCollector, documentOffset: number): void {
+    for (const [key, local] of part.groups) {
+      const group = this.group(key, local.details);
+      if (local.firstForm !== undefined) addForm(group, local.firstForm, local.firstFormCount);
+      for (const [form, count] of local.otherForms ?? []) addForm(group, form, count);
+      group.occurrences += local.occurrences;
+      group.documents += local.documents;
+      for (const genre of local.genres) group.genres.add(genre);
+      for (const source of local.sources) {
+        if (group.sources.length >= MAX_SOURCES_PER_ENTRY) break;
+        group.sources.push({ document: source.document + documentOffset, line: source.line });
+      }
     }
   }
 
@@ -85,6 +102,28 @@ export class EntryCollector {
       };
     });
   }
+}
+
+function addForm(group: Group, text: string, count: number): void {
+  if (group.firstForm === undefined) group.firstForm = text;
+  if (text === group.firstForm) group.firstFormCount += count;
+  else {
+    group.otherForms ??= new Map();
+    group.otherForms.set(text, (group.otherForms.get(text) ?? 0) + count);
+  }
+}
+
+/** A file's share of a corpus: what was collected from it, and where its documents start in the corpus. */
+export interface Placed<Share> {
+  readonly share: Share;
+  readonly documentOffset: number;
+}
+
+/** One collector for the corpus, from each file's (picked from its share), merged in corpus order. */
+export function mergeCollectors<Share>(kind: EntryKind, files: readonly Placed<Share>[], pick: (share: Share) => EntryCollector): EntryCollector {
+  const merged = new EntryCollector(kind);
+  for (const { share, documentOffset } of files) merged.absorb(pick(share), documentOffset);
+  return merged;
 }
 
 /** The most used written form; on a tie, the one seen first. */

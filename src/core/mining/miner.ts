@@ -1,18 +1,23 @@
 /**
  * The miner: corpus files in, a `Library` out. Each kind of entry has its own module; they all read the
  * structure parser's result, and the token-based ones share one segmentation of the corpus.
+ *
+ * Mining is incremental: each file's share (what the collectors found in it, its documents) is kept, and the
+ * token miners keep the corpus's counts, which take a file in or out by walking its own tokens. After a file
+ * changes, only that file is prepared and collected again; the library is then merged from the shares, and is
+ * the same, entry for entry, as mining the whole new corpus in one go.
  */
-import { LIBRARY_FORMAT_VERSION, type Library, type LibraryDocument } from '../library';
+import { ENTRY_KINDS, LIBRARY_FORMAT_VERSION, type Library, type LibraryDocument } from '../library';
 import type { Segment } from '../segmenter';
 import { parseCorpusFile, type ParsedDocument } from '../structure';
-import { minePhraseEntries } from './phrases';
-import { mineParallelEntries } from './parallels';
-import { mineQuotationEntries } from './quotations';
-import { mineRoleEntries } from './roles';
-import { mineScaffoldEntries } from './scaffolds';
-import { mineTemplateEntries } from './templates';
-import { segmentDocuments, tokenCorpus, TokenDictionary, type DocumentTokens } from './tokens';
-import { ENTRY_KINDS } from '../library';
+import type { EntryCollector, Placed } from './collector';
+import { collectParallels, parallelEntries } from './parallels';
+import { PhraseMiner } from './phrases';
+import { collectQuotations, quotationEntries } from './quotations';
+import { collectRoles, roleEntries, type RoleShare } from './roles';
+import { collectScaffolds, scaffoldEntries, type ScaffoldShare } from './scaffolds';
+import { TemplateMiner } from './templates';
+import { segmentDocuments, TokenDictionary, WordCounts, type DocumentTokens } from './tokens';
 
 export interface CorpusFile {
   /** Path or name, as it should appear in sources. */
@@ -27,7 +32,7 @@ export interface PreparedFile {
   readonly tokens: readonly DocumentTokens[];
 }
 
-/** Parses and segments one file; `dictionary` must be the one later passed to `minePreparedFiles`. */
+/** Parses and segments one file; `dictionary` must be the one later given to the miner. */
 export function prepareFile(file: CorpusFile, segment: Segment, dictionary: TokenDictionary): PreparedFile {
   return segmentParsed(file.path, parseCorpusFile(file.text, file.path), segment, dictionary);
 }
@@ -36,9 +41,9 @@ function segmentParsed(path: string, parsed: ParsedDocument[], segment: Segment,
   return { path, parsed, tokens: segmentDocuments(parsed.map(doc => doc.paragraphs), segment, dictionary) };
 }
 
-function documentsTable(parsed: readonly ParsedDocument[]): LibraryDocument[] {
-  return parsed.map((doc, id): LibraryDocument => ({
-    id,
+function documentsTable(parsed: readonly ParsedDocument[], firstId = 0): LibraryDocument[] {
+  return parsed.map((doc, index): LibraryDocument => ({
+    id: firstId + index,
     file: doc.file,
     title: doc.title?.text ?? null,
     line: doc.title?.line ?? doc.paragraphs[0]?.line ?? 1,
@@ -60,24 +65,87 @@ export function mineLibrary(files: readonly CorpusFile[], segment: Segment): Lib
   return minePreparedFiles(files.map((file, i) => segmentParsed(file.path, parsed[i], segment, dictionary)), dictionary);
 }
 
-/**
- * The library of prepared files, in the order given. Only counting and ranking happen here, so a corpus
- * service re-mines after a file changes by preparing that file alone.
- */
+/** The library of prepared files, in the order given, mined in one go. */
 export function minePreparedFiles(files: readonly PreparedFile[], dictionary: TokenDictionary): Library {
-  const parsed = files.flatMap(file => file.parsed);
-  const documents = documentsTable(parsed);
-  const corpus = tokenCorpus(files.flatMap(file => file.tokens), dictionary);
-  const entries = [
-    ...mineRoleEntries(parsed, documents),
-    ...mineScaffoldEntries(parsed, documents),
-    ...mineParallelEntries(parsed, documents),
-    ...mineTemplateEntries(corpus, documents),
-    ...mineQuotationEntries(parsed, documents),
-    ...minePhraseEntries(corpus, documents),
-  ];
-  const kindOrder = new Map(ENTRY_KINDS.map((kind, index) => [kind, index]));
-  // Stable sort: within a kind, each miner's own order (most used first) stays.
-  entries.sort((a, b) => (kindOrder.get(a.kind) ?? 0) - (kindOrder.get(b.kind) ?? 0));
-  return { version: LIBRARY_FORMAT_VERSION, documents, entries };
+  return new IncrementalMiner(dictionary).mine(files);
+}
+
+/** What one file contributes to the library: its documents (ids from 0), tokens, and what the collectors found. */
+interface FileShare {
+  readonly documents: readonly LibraryDocument[];
+  readonly tokens: readonly DocumentTokens[];
+  readonly roles: RoleShare;
+  readonly scaffolds: ScaffoldShare;
+  readonly parallels: EntryCollector;
+  readonly quotations: EntryCollector;
+}
+
+/**
+ * Mines a corpus that changes: `mine` takes the whole list of prepared files each time, and works only on the
+ * files it has not seen (by identity) and the ones that are gone. Keep one per corpus, with the dictionary the
+ * files were prepared with.
+ */
+export class IncrementalMiner {
+  private readonly shares = new Map<PreparedFile, FileShare>();
+  private readonly words: WordCounts;
+  private readonly phrases: PhraseMiner;
+  private readonly templates: TemplateMiner;
+
+  constructor(dictionary: TokenDictionary) {
+    this.words = new WordCounts(dictionary);
+    this.phrases = new PhraseMiner(this.words);
+    this.templates = new TemplateMiner(this.words);
+  }
+
+  /** The library of `files`, in the order given (each file at most once). */
+  mine(files: readonly PreparedFile[]): Library {
+    const current = new Set(files);
+    if (current.size !== files.length) throw new Error('IncrementalMiner: a prepared file was given twice');
+    for (const [file, share] of this.shares) {
+      if (current.has(file)) continue;
+      this.words.add(share.tokens, -1);
+      this.phrases.remove(share);
+      this.templates.remove(share);
+      this.shares.delete(file);
+    }
+    for (const file of files) {
+      if (this.shares.has(file)) continue;
+      const documents = documentsTable(file.parsed);
+      const share: FileShare = {
+        documents,
+        tokens: file.tokens,
+        roles: collectRoles(file.parsed, documents),
+        scaffolds: collectScaffolds(file.parsed, documents),
+        parallels: collectParallels(file.parsed, documents),
+        quotations: collectQuotations(file.parsed, documents),
+      };
+      this.shares.set(file, share);
+      this.words.add(share.tokens, 1);
+      this.phrases.add(share);
+    }
+    return this.merge(files);
+  }
+
+  private merge(files: readonly PreparedFile[]): Library {
+    const placed: Placed<FileShare>[] = [];
+    const documents: LibraryDocument[] = [];
+    for (const file of files) {
+      const share = this.shares.get(file) as FileShare; // every file was added above
+      placed.push({ share, documentOffset: documents.length });
+      for (const document of share.documents) documents.push({ ...document, id: documents.length });
+    }
+    const pick = <Share>(choose: (share: FileShare) => Share): Placed<Share>[] => placed.map(({ share, documentOffset }) => ({ share: choose(share), documentOffset }));
+    const entries = [
+      ...roleEntries(pick(share => share.roles)),
+      ...scaffoldEntries(pick(share => share.scaffolds)),
+      ...parallelEntries(pick(share => share.parallels)),
+      ...this.templates.entries(placed),
+      ...quotationEntries(pick(share => share.quotations)),
+      ...this.phrases.entries(placed),
+    ];
+    const kindOrder = new Map(ENTRY_KINDS.map((kind, index) => [kind, index]));
+    // Stable sort: within a kind, each miner's own order (most used first) stays.
+    entries.sort((a, b) => (kindOrder.get(a.kind) ?? 0) - (kindOrder.get(b.kind) ?? 0));
+    return { version: LIBRARY_FORMAT_VERSION, documents, entries };
+  }
 }

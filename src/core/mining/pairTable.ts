@@ -44,6 +44,22 @@ export class PairTable {
     return id;
   }
 
+  /**
+   * Takes back one use of (a, b) in `document` (a corpus file was changed or removed); returns the pair's id. The
+   * pair keeps its id at count 0. `document` must not be a value that `add` was called with: it marks the
+   * document's first removal, as `add` marks a first use.
+   */
+  remove(a: number, b: number, document: number): number {
+    const id = this.get(a, b);
+    if (id < 0) return id;
+    this.counts[id]--;
+    if (this.lastDocument[id] !== document) {
+      this.lastDocument[id] = document;
+      this.documentCounts[id]--;
+    }
+    return id;
+  }
+
   /** The pair's id, or -1 if it was never added. */
   get(a: number, b: number): number {
     return this.slots[this.find(a, b)] - 1;

@@ -7,7 +7,7 @@ import { toMatchForm, unitTable } from '../normalize';
 import { snippetWithSlots } from '../snippet';
 import type { ParsedDocument } from '../structure';
 import type { LibraryDocument, LibraryEntry, OutlineNode } from '../library';
-import { EntryCollector } from './collector';
+import { EntryCollector, mergeCollectors, type Placed } from './collector';
 import { buildOutline } from './scaffolds';
 
 const MIN_ITEMS = 3;
@@ -148,7 +148,8 @@ function headingSets(outline: readonly OutlineNode[]): { items: string[]; line: 
   return sets;
 }
 
-export function mineParallelEntries(parsed: readonly ParsedDocument[], documents: readonly LibraryDocument[]): LibraryEntry[] {
+/** Collects one file's parallel sets; `documents` are the file's own (ids from 0). */
+export function collectParallels(parsed: readonly ParsedDocument[], documents: readonly LibraryDocument[]): EntryCollector {
   const collector = new EntryCollector('parallel');
   // Stock sets recur across speeches: describe each distinct set once.
   const descriptions = new Map<string, ReturnType<typeof describeSet>>();
@@ -165,5 +166,9 @@ export function mineParallelEntries(parsed: readonly ParsedDocument[], documents
     const outline = buildOutline(doc.paragraphs.flatMap(p => (p.heading ? [{ heading: p.heading, line: p.line }] : [])));
     for (const { items, line } of headingSets(outline)) add(items, '\n', index, line);
   });
-  return collector.entries();
+  return collector;
+}
+
+export function parallelEntries(files: readonly Placed<EntryCollector>[]): LibraryEntry[] {
+  return mergeCollectors('parallel', files, share => share).entries();
 }

@@ -4,9 +4,9 @@
  * (boundary entropy: many different words precede and follow them), used in several documents.
  */
 import type { LibraryDocument, LibraryEntry } from '../library';
-import { EntryCollector, type Group } from './collector';
+import { EntryCollector, type Placed } from './collector';
 import { PairTable } from './pairTable';
-import { BOUNDARY, lineAt, type TokenizedCorpus } from './tokens';
+import { BOUNDARY, lineAt, type DocumentTokens, type WordCounts } from './tokens';
 
 const MIN_OCCURRENCES = 3;
 const MIN_DOCUMENTS = 2;
@@ -21,11 +21,19 @@ const SHORTLIST_FACTOR = 4;
 /** Words that neither start nor end an expression. */
 const EDGE_STOPWORDS = new Set(['的', '了', '和', '与', '及', '是', '在', '等', '把', '对', '为', '将', '也', '都', '要', '并', '而', '从', '向', '以', '于', '之', '上', '中', '着', '个', '又', '就', '我', '我们', '这', '那', '其']);
 
-/** c·log c for the small counts that nearly every neighbour has, looked up instead of computed per occurrence. */
-const X_LOG_X = Float64Array.from({ length: 4096 }, (_, c) => (c > 1 ? c * Math.log(c) : 0));
+/**
+ * c·log c in fixed point (integers, exact in a double up to 2^53): sums of them do not depend on the order of
+ * additions and removals, so an entropy kept up to date file by file is exactly the one counted in one pass.
+ */
+const FIXED_POINT = 2 ** 20;
+const X_LOG_X = Float64Array.from({ length: 4096 }, (_, c) => fixedXLogX(c));
+
+function fixedXLogX(c: number): number {
+  return c > 1 ? Math.round(c * Math.log(c) * FIXED_POINT) : 0;
+}
 
 function xLogX(c: number): number {
-  return c < X_LOG_X.length ? X_LOG_X[c] : c * Math.log(c);
+  return c < X_LOG_X.length ? X_LOG_X[c] : fixedXLogX(c);
 }
 
 /**
@@ -35,126 +43,249 @@ function xLogX(c: number): number {
  */
 class NeighbourEntropy {
   private readonly pairs = new PairTable();
-  private totals = new Float64Array(1024);
-  private sums = new Float64Array(1024);
+  private readonly totals: Float64Array;
+  private readonly sums: Float64Array;
 
-  observe(candidate: number, neighbour: number): void {
-    if (candidate >= this.totals.length) this.grow();
-    this.totals[candidate]++;
+  constructor(candidates: number) {
+    this.totals = new Float64Array(candidates);
+    this.sums = new Float64Array(candidates);
+  }
+
+  observe(candidate: number, neighbour: number, sign: 1 | -1): void {
+    this.totals[candidate] += sign;
     if (neighbour === BOUNDARY) return;
-    const pair = this.pairs.add(candidate, neighbour, 0);
+    const pair = sign > 0 ? this.pairs.add(candidate, neighbour, 0) : this.pairs.remove(candidate, neighbour, -1);
     const count = this.pairs.counts[pair]; // after `add`, which may replace `counts` with a larger array
-    this.sums[candidate] += xLogX(count) - xLogX(count - 1);
+    this.sums[candidate] += sign > 0 ? xLogX(count) - xLogX(count - 1) : xLogX(count) - xLogX(count + 1);
   }
 
   entropy(candidate: number): number {
     const total = this.totals[candidate];
-    return total > 0 ? Math.log(total) - this.sums[candidate] / total : 0;
-  }
-
-  private grow(): void {
-    const totals = new Float64Array(this.totals.length * 2);
-    totals.set(this.totals);
-    const sums = new Float64Array(this.sums.length * 2);
-    sums.set(this.sums);
-    this.totals = totals;
-    this.sums = sums;
+    return total > 0 ? Math.log(total) - this.sums[candidate] / FIXED_POINT / total : 0;
   }
 }
 
-interface Candidate {
-  readonly index: number;
+/** What the phrase miner needs of a file: its documents (ids from 0) and their tokens. */
+export interface TokenFile {
+  readonly documents: readonly LibraryDocument[];
+  readonly tokens: readonly DocumentTokens[];
+}
+
+/** A cohesive, frequent n-gram: a bigram (`trigram` false) or a trigram, by its id in its table. */
+interface Proposal {
+  readonly trigram: boolean;
+  readonly id: number;
   readonly text: string;
-  readonly group: Group;
+  readonly tokens: readonly number[];
 }
 
-export function minePhraseEntries(corpus: TokenizedCorpus, documents: readonly LibraryDocument[]): LibraryEntry[] {
-  const { table, streams } = corpus;
-  const bigrams = new PairTable();
-  const trigrams = new PairTable();
-  let totalTokens = 0;
+/** A file's occurrences of the shortlisted n-grams: grouped by text for the entries, and their neighbours. */
+interface Observed {
+  readonly generation: number;
+  readonly collector: EntryCollector;
+  /** (candidate, left neighbour, right neighbour) per occurrence, to take them back when the file goes. */
+  readonly neighbours: Int32Array;
+}
 
-  // The n-gram ids at each position, kept for the second pass so it does not hash every pair again.
-  const bigramsAt = streams.map(ids => new Int32Array(ids.length).fill(-1));
-  const trigramsAt = streams.map(ids => new Int32Array(ids.length).fill(-1));
-  streams.forEach((ids, document) => {
+/** The n-gram ids at each token of each document, kept from counting a new file to observing it (then dropped). */
+interface NgramIds {
+  readonly bigramsAt: Int32Array[];
+  readonly trigramsAt: Int32Array[];
+}
+
+export class PhraseMiner {
+  private readonly bigrams = new PairTable();
+  private readonly trigrams = new PairTable();
+  private totalTokens = 0;
+  /** Marks each document walk, so the tables count distinct documents for additions and removals alike. */
+  private walks = 0;
+  /** The shortlist's n-grams (as `ngramKey`s, sorted) and its generation: observations of another are stale. */
+  private shortlist = '';
+  private generation = 0;
+  private candidateOfBigram = new Int32Array(0);
+  private candidateOfTrigram = new Int32Array(0);
+  private candidateTexts: string[] = [];
+  private left = new NeighbourEntropy(0);
+  private right = new NeighbourEntropy(0);
+  private readonly observed = new Map<TokenFile, Observed>();
+  private readonly pending = new Map<TokenFile, NgramIds>();
+
+  constructor(private readonly words: WordCounts) {}
+
+  /** Counts a file's n-grams in. */
+  add(file: TokenFile): void {
+    const ids: NgramIds = { bigramsAt: [], trigramsAt: [] };
+    for (const { ids: tokens } of file.tokens) {
+      const bigramsAt = new Int32Array(tokens.length).fill(-1);
+      const trigramsAt = new Int32Array(tokens.length).fill(-1);
+      this.walk(tokens, (a, b, c, i) => {
+        const bigram = this.bigrams.add(a, b, this.walks);
+        bigramsAt[i] = bigram;
+        if (c !== BOUNDARY) trigramsAt[i] = this.trigrams.add(bigram, c, this.walks);
+      });
+      ids.bigramsAt.push(bigramsAt);
+      ids.trigramsAt.push(trigramsAt);
+    }
+    this.pending.set(file, ids);
+  }
+
+  /** Takes a file's n-grams, and its occurrences of the shortlisted ones, back out. */
+  remove(file: TokenFile): void {
+    const observed = this.observed.get(file);
+    if (observed?.generation === this.generation) {
+      const { neighbours } = observed;
+      for (let i = 0; i < neighbours.length; i += 3) {
+        this.left.observe(neighbours[i], neighbours[i + 1], -1);
+        this.right.observe(neighbours[i], neighbours[i + 2], -1);
+      }
+    }
+    this.observed.delete(file);
+    this.pending.delete(file);
+    for (const { ids } of file.tokens) {
+      this.walk(ids, (a, b, c) => {
+        const bigram = this.bigrams.remove(a, b, this.walks);
+        if (c !== BOUNDARY) this.trigrams.remove(bigram, c, this.walks);
+      }, -1);
+    }
+  }
+
+  /** Visits each word followed by a word (and the word after, or BOUNDARY); counts the words that have a follower. */
+  private walk(ids: Int32Array, visit: (a: number, b: number, c: number, position: number) => void, sign: 1 | -1 = 1): void {
+    this.walks++;
     for (let i = 0; i < ids.length - 1; i++) {
       const a = ids[i];
-      const b = ids[i + 1];
       if (a === BOUNDARY) continue;
-      totalTokens++;
+      this.totalTokens += sign;
+      const b = ids[i + 1];
       if (b === BOUNDARY) continue;
-      const bigram = bigrams.add(a, b, document);
-      bigramsAt[document][i] = bigram;
-      const c = ids[i + 2];
-      if (c !== undefined && c !== BOUNDARY) trigramsAt[document][i] = trigrams.add(bigram, c, document);
+      visit(a, b, i + 2 < ids.length ? ids[i + 2] : BOUNDARY, i);
     }
-  });
-
-  const pmi = (joint: number, left: number, right: number): number => Math.log((joint * totalTokens) / (left * right));
-  const words = table.texts;
-  const textOf = (tokens: readonly number[]): string | undefined => {
-    if (EDGE_STOPWORDS.has(words[tokens[0]]) || EDGE_STOPWORDS.has(words[tokens[tokens.length - 1]])) return undefined;
-    const text = tokens.map(token => words[token]).join('');
-    return text.length >= MIN_CHARS && text.length <= MAX_CHARS ? text : undefined;
-  };
-
-  // Cohesive, frequent n-grams, decided from the counts alone (no pass over the corpus).
-  const proposals: { table: PairTable; id: number; text: string; order: number }[] = [];
-  for (let id = 0; id < bigrams.size; id++) {
-    if (bigrams.counts[id] < MIN_OCCURRENCES || bigrams.documentCounts[id] < MIN_DOCUMENTS) continue;
-    const a = bigrams.firsts[id];
-    const b = bigrams.seconds[id];
-    if (pmi(bigrams.counts[id], table.counts[a], table.counts[b]) < MIN_COHESION) continue;
-    const text = textOf([a, b]);
-    if (text) proposals.push({ table: bigrams, id, text, order: proposals.length });
   }
-  for (let id = 0; id < trigrams.size; id++) {
-    if (trigrams.counts[id] < MIN_OCCURRENCES || trigrams.documentCounts[id] < MIN_DOCUMENTS) continue;
-    const ab = trigrams.firsts[id];
-    const a = bigrams.firsts[ab];
-    const b = bigrams.seconds[ab];
-    const c = trigrams.seconds[id];
-    const cohesion = Math.min(pmi(trigrams.counts[id], bigrams.counts[ab], table.counts[c]), pmi(trigrams.counts[id], table.counts[a], bigrams.count(bigrams.get(b, c))));
-    if (cohesion < MIN_COHESION) continue;
-    const text = textOf([a, b, c]);
-    if (text) proposals.push({ table: trigrams, id, text, order: proposals.length });
-  }
-  // Only the most used can make the list: their occurrences, sources and neighbours are gathered below.
-  proposals.sort((x, y) => y.table.documentCounts[y.id] - x.table.documentCounts[x.id] || y.table.counts[y.id] - x.table.counts[x.id] || x.order - y.order);
-  const chosen = proposals.slice(0, MAX_PHRASES * SHORTLIST_FACTOR);
-  const collector = new EntryCollector('phrase');
-  const candidates: Candidate[] = [];
-  const candidateOf = { bigram: new Int32Array(bigrams.size).fill(-1), trigram: new Int32Array(trigrams.size).fill(-1) };
-  for (const proposal of chosen) {
-    (proposal.table === bigrams ? candidateOf.bigram : candidateOf.trigram)[proposal.id] = candidates.length;
-    candidates.push({ index: candidates.length, text: proposal.text, group: collector.group(proposal.text) });
-  }
-  const left = new NeighbourEntropy();
-  const right = new NeighbourEntropy();
-  const observe = (candidate: Candidate, ids: Int32Array, start: number, end: number, document: number): void => {
-    left.observe(candidate.index, start > 0 ? ids[start - 1] : BOUNDARY);
-    right.observe(candidate.index, end < ids.length ? ids[end] : BOUNDARY);
-    collector.record(candidate.group, candidate.text, documents[document], lineAt(corpus.documents[document], start));
-  };
 
-  // Second pass: occurrences of the shortlisted n-grams, with their neighbours.
-  streams.forEach((ids, document) => {
-    const bigramAt = bigramsAt[document];
-    const trigramAt = trigramsAt[document];
-    for (let i = 0; i < ids.length - 1; i++) {
-      const bigram = bigramAt[i];
-      if (bigram < 0) continue;
-      const asBigram = candidateOf.bigram[bigram];
-      if (asBigram >= 0) observe(candidates[asBigram], ids, i, i + 2, document);
-      const trigram = trigramAt[i];
-      const asTrigram = trigram < 0 ? -1 : candidateOf.trigram[trigram];
-      if (asTrigram >= 0) observe(candidates[asTrigram], ids, i, i + 3, document);
+  /** The phrases of the corpus made of `files` (in corpus order; each added before). */
+  entries(files: readonly Placed<TokenFile>[]): LibraryEntry[] {
+    const chosen = this.propose().slice(0, MAX_PHRASES * SHORTLIST_FACTOR);
+    const shortlist = chosen.map(ngramKey).sort((a, b) => a - b).join(',');
+    if (shortlist !== this.shortlist) this.startGeneration(shortlist, chosen);
+    for (const { share } of files) {
+      if (this.observed.get(share)?.generation !== this.generation) this.observed.set(share, this.observe(share));
     }
-  });
+    this.pending.clear();
+    const collector = new EntryCollector('phrase');
+    for (const proposal of chosen) collector.group(proposal.text); // ties in the list keep the shortlist's order
+    for (const { share, documentOffset } of files) collector.absorb((this.observed.get(share) as Observed).collector, documentOffset);
+    const free = new Set(this.candidateTexts.filter((_, candidate) => Math.min(this.left.entropy(candidate), this.right.entropy(candidate)) >= MIN_BOUNDARY_ENTROPY));
+    return collector.entries(MIN_DOCUMENTS, MIN_OCCURRENCES).filter(entry => free.has(entry.text)).slice(0, MAX_PHRASES);
+  }
 
-  const free = new Set(candidates
-    .filter(candidate => Math.min(left.entropy(candidate.index), right.entropy(candidate.index)) >= MIN_BOUNDARY_ENTROPY)
-    .map(candidate => candidate.text));
-  return collector.entries(MIN_DOCUMENTS, MIN_OCCURRENCES).filter(entry => free.has(entry.text)).slice(0, MAX_PHRASES);
+  /**
+   * Cohesive, frequent n-grams, decided from the counts alone (no pass over the corpus), most used first. Ties
+   * go by text, never by id: ids depend on the order files were added, and the same corpus must give the same library.
+   */
+  private propose(): Proposal[] {
+    const { bigrams, trigrams, totalTokens } = this;
+    const { counts, words } = this.words;
+    const pmi = (joint: number, left: number, right: number): number => Math.log((joint * totalTokens) / (left * right));
+    const textOf = (tokens: readonly number[]): string | undefined => {
+      if (EDGE_STOPWORDS.has(words[tokens[0]]) || EDGE_STOPWORDS.has(words[tokens[tokens.length - 1]])) return undefined;
+      const text = tokens.map(token => words[token]).join('');
+      return text.length >= MIN_CHARS && text.length <= MAX_CHARS ? text : undefined;
+    };
+    const proposals: Proposal[] = [];
+    for (let id = 0; id < bigrams.size; id++) {
+      if (bigrams.counts[id] < MIN_OCCURRENCES || bigrams.documentCounts[id] < MIN_DOCUMENTS) continue;
+      const a = bigrams.firsts[id];
+      const b = bigrams.seconds[id];
+      if (pmi(bigrams.counts[id], counts[a], counts[b]) < MIN_COHESION) continue;
+      const tokens = [a, b];
+      const text = textOf(tokens);
+      if (text) proposals.push({ trigram: false, id, text, tokens });
+    }
+    for (let id = 0; id < trigrams.size; id++) {
+      if (trigrams.counts[id] < MIN_OCCURRENCES || trigrams.documentCounts[id] < MIN_DOCUMENTS) continue;
+      const ab = trigrams.firsts[id];
+      const a = bigrams.firsts[ab];
+      const b = bigrams.seconds[ab];
+      const c = trigrams.seconds[id];
+      const cohesion = Math.min(pmi(trigrams.counts[id], bigrams.counts[ab], counts[c]), pmi(trigrams.counts[id], counts[a], bigrams.count(bigrams.get(b, c))));
+      if (cohesion < MIN_COHESION) continue;
+      const tokens = [a, b, c];
+      const text = textOf(tokens);
+      if (text) proposals.push({ trigram: true, id, text, tokens });
+    }
+    const tableOf = (proposal: Proposal): PairTable => (proposal.trigram ? trigrams : bigrams);
+    const cut = (proposal: Proposal): string => proposal.tokens.map(token => words[token]).join('\u0000');
+    return proposals.sort((x, y) => tableOf(y).documentCounts[y.id] - tableOf(x).documentCounts[x.id] || tableOf(y).counts[y.id] - tableOf(x).counts[x.id]
+      || compareText(x.text, y.text) || Number(x.trigram) - Number(y.trigram) || compareText(cut(x), cut(y)));
+  }
+
+  /** A new shortlist: every file's occurrences are observed again, and the neighbours counted afresh. */
+  private startGeneration(shortlist: string, chosen: readonly Proposal[]): void {
+    this.shortlist = shortlist;
+    this.generation++;
+    this.candidateOfBigram = new Int32Array(this.bigrams.size).fill(-1);
+    this.candidateOfTrigram = new Int32Array(this.trigrams.size).fill(-1);
+    chosen.forEach((proposal, candidate) => {
+      (proposal.trigram ? this.candidateOfTrigram : this.candidateOfBigram)[proposal.id] = candidate;
+    });
+    this.candidateTexts = chosen.map(proposal => proposal.text);
+    this.left = new NeighbourEntropy(chosen.length);
+    this.right = new NeighbourEntropy(chosen.length);
+  }
+
+  /** A file's occurrences of the shortlisted n-grams, with their neighbours (counted in). */
+  private observe(file: TokenFile): Observed {
+    const collector = new EntryCollector('phrase');
+    let neighbours = new Int32Array(1024);
+    let used = 0;
+    const texts = this.candidateTexts;
+    const record = (candidate: number, ids: Int32Array, start: number, end: number, document: number): void => {
+      const left = start > 0 ? ids[start - 1] : BOUNDARY;
+      const right = end < ids.length ? ids[end] : BOUNDARY;
+      this.left.observe(candidate, left, 1);
+      this.right.observe(candidate, right, 1);
+      if (used + 3 > neighbours.length) {
+        const grown = new Int32Array(neighbours.length * 2);
+        grown.set(neighbours);
+        neighbours = grown;
+      }
+      neighbours[used++] = candidate;
+      neighbours[used++] = left;
+      neighbours[used++] = right;
+      collector.record(collector.group(texts[candidate]), texts[candidate], file.documents[document], lineAt(file.tokens[document], start));
+    };
+    const { candidateOfBigram, candidateOfTrigram, bigrams, trigrams } = this;
+    const known = this.pending.get(file);
+    file.tokens.forEach(({ ids }, document) => {
+      const bigramsAt = known?.bigramsAt[document];
+      const trigramsAt = known?.trigramsAt[document];
+      for (let i = 0; i < ids.length - 1; i++) {
+        let bigram: number;
+        let trigram = -1;
+        if (bigramsAt && trigramsAt) {
+          bigram = bigramsAt[i];
+          trigram = trigramsAt[i];
+        } else {
+          if (ids[i] === BOUNDARY || ids[i + 1] === BOUNDARY) continue;
+          bigram = bigrams.get(ids[i], ids[i + 1]);
+          if (i + 2 < ids.length && ids[i + 2] !== BOUNDARY) trigram = trigrams.get(bigram, ids[i + 2]);
+        }
+        if (bigram < 0) continue;
+        const asBigram = bigram < candidateOfBigram.length ? candidateOfBigram[bigram] : -1;
+        if (asBigram >= 0) record(asBigram, ids, i, i + 2, document);
+        const asTrigram = trigram >= 0 && trigram < candidateOfTrigram.length ? candidateOfTrigram[trigram] : -1;
+        if (asTrigram >= 0) record(asTrigram, ids, i, i + 3, document);
+      }
+    });
+    return { generation: this.generation, collector, neighbours: neighbours.slice(0, used) };
+  }
+}
+
+/** One number per n-gram: its id, and which table. */
+function ngramKey(proposal: Proposal): number {
+  return proposal.id * 2 + Number(proposal.trigram);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -5,7 +5,7 @@
 import type { LibraryDocument, LibraryEntry } from '../library';
 import { isClosingFormula, type ParsedDocument } from '../structure';
 import { unitTable } from '../normalize';
-import { EntryCollector } from './collector';
+import { EntryCollector, mergeCollectors, type Placed } from './collector';
 
 const QUOTED = /“([^“”]{6,80})”/g;
 /** What introduces a saying, right before its opening quote. */
@@ -40,7 +40,8 @@ function isCouplet(sentence: string): boolean {
   return halves.every(half => half.length === halves[0].length) && !MODERN.test(sentence) && !isClosingFormula(sentence);
 }
 
-export function mineQuotationEntries(parsed: readonly ParsedDocument[], documents: readonly LibraryDocument[]): LibraryEntry[] {
+/** Collects one file's quotations; `documents` are the file's own (ids from 0). */
+export function collectQuotations(parsed: readonly ParsedDocument[], documents: readonly LibraryDocument[]): EntryCollector {
   const collector = new EntryCollector('quotation');
   parsed.forEach((doc, index) => {
     for (const paragraph of doc.paragraphs) {
@@ -53,5 +54,9 @@ export function mineQuotationEntries(parsed: readonly ParsedDocument[], document
       }
     }
   });
-  return collector.entries();
+  return collector;
+}
+
+export function quotationEntries(files: readonly Placed<EntryCollector>[]): LibraryEntry[] {
+  return mergeCollectors('quotation', files, share => share).entries();
 }

@@ -2,9 +2,20 @@
 import type { LibraryDocument, LibraryEntry } from '../library';
 import { trimParagraph } from '../normalize';
 import { closingParagraphBody, type ParsedDocument } from '../structure';
-import { EntryCollector, defaultKey } from './collector';
+import { EntryCollector, defaultKey, mergeCollectors, type Placed } from './collector';
 
-export function mineRoleEntries(parsed: readonly ParsedDocument[], documents: readonly LibraryDocument[]): LibraryEntry[] {
+/** One file's salutations, openings, transitions and closings. */
+export interface RoleShare {
+  readonly salutations: EntryCollector;
+  readonly openings: EntryCollector;
+  readonly transitions: EntryCollector;
+  readonly closings: EntryCollector;
+  /** Keys of the salutations that open a speech in this file. */
+  readonly openingSalutations: ReadonlySet<string>;
+}
+
+/** Collects one file's roles; `documents` are the file's own (ids from 0). */
+export function collectRoles(parsed: readonly ParsedDocument[], documents: readonly LibraryDocument[]): RoleShare {
   const salutations = new EntryCollector('salutation');
   const openings = new EntryCollector('opening');
   const transitions = new EntryCollector('transition');
@@ -37,8 +48,19 @@ export function mineRoleEntries(parsed: readonly ParsedDocument[], documents: re
       for (const formula of paragraph.closingFormulas ?? []) closings.add(formula, document, paragraph.line, { variant: 'formula' });
     }
   });
-  const salutationEntries = salutations.entries().map(entry => ({ ...entry, variant: openingSalutations.has(salutationKey(entry.text)) ? 'opening' as const : 're-address' as const }));
-  return [...salutationEntries, ...openings.entries(), ...transitions.entries(), ...closings.entries()];
+  return { salutations, openings, transitions, closings, openingSalutations };
+}
+
+export function roleEntries(files: readonly Placed<RoleShare>[]): LibraryEntry[] {
+  const openingSalutations = new Set(files.flatMap(file => [...file.share.openingSalutations]));
+  const salutationEntries = mergeCollectors('salutation', files, share => share.salutations).entries()
+    .map(entry => ({ ...entry, variant: openingSalutations.has(salutationKey(entry.text)) ? 'opening' as const : 're-address' as const }));
+  return [
+    ...salutationEntries,
+    ...mergeCollectors('opening', files, share => share.openings).entries(),
+    ...mergeCollectors('transition', files, share => share.transitions).entries(),
+    ...mergeCollectors('closing', files, share => share.closings).entries(),
+  ];
 }
 
 /**

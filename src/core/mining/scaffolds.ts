@@ -2,7 +2,7 @@
 import type { LibraryDocument, LibraryEntry, OutlineNode } from '../library';
 import { snippetFromText, tabStop } from '../snippet';
 import type { Heading, ParsedDocument } from '../structure';
-import { EntryCollector } from './collector';
+import { EntryCollector, mergeCollectors, type Placed } from './collector';
 
 interface MutableNode {
   level: number;
@@ -40,7 +40,14 @@ export function outlineSnippet(nodes: readonly OutlineNode[], firstIndex = 1): {
   return { snippet, nextIndex: index };
 }
 
-export function mineScaffoldEntries(parsed: readonly ParsedDocument[], documents: readonly LibraryDocument[]): LibraryEntry[] {
+/** One file's scaffolds and headings. */
+export interface ScaffoldShare {
+  readonly scaffolds: EntryCollector;
+  readonly headings: EntryCollector;
+}
+
+/** Collects one file's scaffolds and headings; `documents` are the file's own (ids from 0). */
+export function collectScaffolds(parsed: readonly ParsedDocument[], documents: readonly LibraryDocument[]): ScaffoldShare {
   const scaffolds = new EntryCollector('scaffold');
   const headings = new EntryCollector('heading');
   parsed.forEach((doc, index) => {
@@ -52,5 +59,9 @@ export function mineScaffoldEntries(parsed: readonly ParsedDocument[], documents
     const text = flattenOutline(outline).map(node => `${'  '.repeat(node.level - 1)}${node.marker}${node.text}`).join('\n');
     scaffolds.add(text, document, found[0].line, { outline, snippet: outlineSnippet(outline).snippet }, text);
   });
-  return [...scaffolds.entries(), ...headings.entries()];
+  return { scaffolds, headings };
+}
+
+export function scaffoldEntries(files: readonly Placed<ScaffoldShare>[]): LibraryEntry[] {
+  return [...mergeCollectors('scaffold', files, share => share.scaffolds).entries(), ...mergeCollectors('heading', files, share => share.headings).entries()];
 }

@@ -3,12 +3,16 @@
  * `把…作为…的重要抓手`. The corpus's most frequent words are the fixed frame ("anchors"); a run of other
  * words between anchors is a slot. A frame becomes a template when different words fill its slots in
  * several documents.
+ *
+ * Kept up to date file by file: each file's frames are logged once, and the corpus's counts take a log in or
+ * out. Only when the anchor words change (rarely: they are the 200 commonest words) is every file walked again.
  */
-import type { LibraryDocument, LibraryEntry } from '../library';
+import type { LibraryEntry } from '../library';
 import { escapeSnippetText, tabStop } from '../snippet';
-import { EntryCollector } from './collector';
+import { EntryCollector, type Placed } from './collector';
 import { PairTable } from './pairTable';
-import { BOUNDARY, lineAt, type TokenizedCorpus } from './tokens';
+import type { TokenFile } from './phrases';
+import { BOUNDARY, lineAt, type WordCounts } from './tokens';
 
 /** How many of the most frequent words form frames. */
 const ANCHOR_WORDS = 200;
@@ -32,25 +36,33 @@ const FILLER = -5;
 
 /**
  * Anchor words: the most frequent words. Ties are broken by the words' text, not their ids: ids depend on the
- * order files were first read, and the same corpus must give the same library.
+ * order files were first read, and the same corpus must give the same library. The words are kept in a short
+ * sorted list while the counts are scanned: a full sort of a large vocabulary on every change would cost more.
  */
-function anchorSet(counts: Int32Array, words: readonly string[]): Uint8Array {
-  const order = Array.from(counts, (count, id) => [count, id] as const).filter(([count]) => count > 0)
-    .sort((a, b) => b[0] - a[0] || (words[a[1]] < words[b[1]] ? -1 : words[a[1]] > words[b[1]] ? 1 : 0));
-  const anchors = new Uint8Array(counts.length);
-  for (const [, id] of order.slice(0, ANCHOR_WORDS)) anchors[id] = 1;
-  return anchors;
+function anchorIds(counts: Int32Array, words: readonly string[]): number[] {
+  const before = (a: number, b: number): boolean => counts[a] > counts[b] || (counts[a] === counts[b] && words[a] < words[b]);
+  const top: number[] = [];
+  for (let id = 0; id < words.length && id < counts.length; id++) {
+    if (counts[id] <= 0 || (top.length === ANCHOR_WORDS && !before(id, top[top.length - 1]))) continue;
+    let at = top.length === ANCHOR_WORDS ? top.length - 1 : top.length;
+    while (at > 0 && before(id, top[at - 1])) {
+      top[at] = top[at - 1];
+      at--;
+    }
+    top[at] = id;
+  }
+  return top.sort((a, b) => a - b);
 }
 
 /** A frame seen in a clause: its id, the id of what filled its slots, where it was. */
 type FrameVisitor = (frame: number, filler: number, document: number, position: number) => void;
 
 /**
- * Walks every clause of the corpus and reports its frames: [last word of an anchor run] slot [first words of
- * the next anchor run], and the two-slot variant. Frames and fillers are interned as chains of token ids in
+ * Walks every clause of a file's documents and reports its frames: [last word of an anchor run] slot [first words
+ * of the next anchor run], and the two-slot variant. Frames and fillers are interned as chains of token ids in
  * pair tables, so the walk allocates no strings.
  */
-function walkFrames(corpus: TokenizedCorpus, anchors: Uint8Array, wordLength: Int32Array, frames: PairTable, fillers: PairTable, visit: FrameVisitor): void {
+function walkFrames(streams: readonly Int32Array[], anchors: Uint8Array, wordLength: Int32Array, frames: PairTable, fillers: PairTable, visit: FrameVisitor): void {
   const chain = (table: PairTable, start: number, ids: Int32Array, from: number, to: number, document: number): number => {
     let id = start;
     for (let i = from; i < to; i++) id = table.add(id, ids[i], document);
@@ -67,7 +79,7 @@ function walkFrames(corpus: TokenizedCorpus, anchors: Uint8Array, wordLength: In
   const runStart: number[] = [];
   const runEnd: number[] = [];
   const runAnchor: boolean[] = [];
-  corpus.streams.forEach((ids, document) => {
+  streams.forEach((ids, document) => {
     let start = 0;
     for (let end = 0; end <= ids.length; end++) {
       if (end < ids.length && ids[end] !== BOUNDARY) continue;
@@ -111,91 +123,191 @@ function unchain(table: PairTable, id: number): number[] {
   return tokens;
 }
 
-export function mineTemplateEntries(corpus: TokenizedCorpus, documents: readonly LibraryDocument[]): LibraryEntry[] {
-  const { table } = corpus;
-  const words = table.texts;
-  const anchors = anchorSet(table.counts, words);
-  const wordLength = Int32Array.from(words, word => word.length);
-  const frames = new PairTable();
-  const fillers = new PairTable();
-  const frameFillers = new PairTable();
-  // Per frame id (only ids that end a frame are ever counted): uses, documents, distinct fillers.
-  const uses: number[] = [];
-  const documentCount: number[] = [];
-  const lastDocument: number[] = [];
-  const distinctFillers: number[] = [];
-  // What the entries need besides counts, logged once per frame and document (first use: the source line)
-  // and once per frame and filler (the examples), so no second walk is needed for the frames chosen.
-  const firstUses: number[] = [];
-  const newFillers: number[] = [];
-  walkFrames(corpus, anchors, wordLength, frames, fillers, (frame, filler, document, position) => {
-    uses[frame] = (uses[frame] ?? 0) + 1;
-    if (lastDocument[frame] !== document) {
-      lastDocument[frame] = document;
-      documentCount[frame] = (documentCount[frame] ?? 0) + 1;
-      firstUses.push(frame, document, position);
-    }
-    const pair = frameFillers.add(frame, filler, 0);
-    if (frameFillers.counts[pair] === 1) { // read after `add`, which may replace `counts` with a larger array
-      distinctFillers[frame] = (distinctFillers[frame] ?? 0) + 1;
-      newFillers.push(frame, filler);
-    }
-  });
+/**
+ * One file's frames, walked with the current anchors: every visit (frame, filler), each frame's first use in
+ * each document (frame, document, position: the sources) and each frame's first use with each filler in the
+ * file (frame, filler: the examples), in the order of the walk.
+ */
+interface FrameLog {
+  readonly anchors: string;
+  readonly visits: Int32Array;
+  readonly firstUses: Int32Array;
+  readonly newFillers: Int32Array;
+}
 
-  // Frames used in several documents with several different fillers, decided from the counts.
-  const fixedOf = (frame: number): string[] => unchain(frames, frame)
-    .reduce<number[][]>((parts, token) => (token === SLOT_MARK ? [...parts, []] : (parts[parts.length - 1].push(token), parts)), [[]])
-    .map(part => part.map(id => words[id]).join(''));
-  const candidates: number[] = [];
-  uses.forEach((_, frame) => {
-    if ((documentCount[frame] ?? 0) < MIN_DOCUMENTS || (distinctFillers[frame] ?? 0) < MIN_DISTINCT_FILLERS) return;
-    const fixed = fixedOf(frame);
-    const opening = fixed[0];
-    const closing = fixed[fixed.length - 1];
-    if (fixed.reduce((sum, text) => sum + text.length, 0) < MIN_FIXED_CHARS || WEAK_EDGES.has(opening) || WEAK_EDGES.has(closing)) return;
-    if (closing.length < 2 && !CLOSING_PARTICLES.has(closing)) return;
-    const lastPart = unchain(frames, frame);
-    const lastStart = lastPart.lastIndexOf(SLOT_MARK) + 1;
-    if (WEAK_EDGES.has(words[lastPart[lastStart]])) return;
-    candidates.push(frame);
-  });
-  candidates.sort((a, b) => documentCount[b] - documentCount[a] || uses[b] - uses[a] || a - b);
-  const chosen = new Map<number, { text: string; fixed: string[] }>();
-  const seenTexts = new Set<string>();
-  for (const frame of candidates) {
-    if (chosen.size >= MAX_TEMPLATES * 2) break;
-    const fixed = fixedOf(frame);
-    const text = fixed.join(SLOT);
-    if (seenTexts.has(text)) continue; // the same words cut differently by the segmenter
-    seenTexts.add(text);
-    chosen.set(frame, { text, fixed });
+/** A growable list of int32s, for the logs. */
+class IntList {
+  private items = new Int32Array(256);
+  length = 0;
+
+  push(...values: number[]): void {
+    if (this.length + values.length > this.items.length) {
+      const grown = new Int32Array(this.items.length * 2 + values.length);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    for (const value of values) this.items[this.length++] = value;
   }
 
-  // Sources and example fillers of the chosen frames, from the logs.
-  const collector = new EntryCollector('template');
-  for (let i = 0; i < firstUses.length; i += 3) {
-    const found = chosen.get(firstUses[i]);
-    if (!found) continue;
-    const document = firstUses[i + 1];
-    collector.record(collector.group(found.text), found.text, documents[document], lineAt(corpus.documents[document], firstUses[i + 2]));
+  toArray(): Int32Array {
+    return this.items.slice(0, this.length);
   }
-  for (const [frame, found] of chosen) {
-    const group = collector.group(found.text);
-    if (group.occurrences > 0) group.occurrences = uses[frame]; // one record per document above; every use counts
+}
+
+export class TemplateMiner {
+  private anchorKey = '';
+  private anchors = new Uint8Array(0);
+  private wordLength = new Int32Array(0);
+  /** Chains of token ids: they only intern, so they outlive anchor changes. */
+  private readonly frames = new PairTable();
+  private readonly fillers = new PairTable();
+  /** Per frame and filler: how often the filler fills the frame (a new pair is a new distinct filler). */
+  private frameFillers = new PairTable();
+  /** Per frame id (only ids that end a frame are ever counted): uses, documents, distinct fillers. */
+  private uses = new Int32Array(0);
+  private documentCount = new Int32Array(0);
+  private distinctFillers = new Int32Array(0);
+  private readonly logs = new Map<TokenFile, FrameLog>();
+
+  constructor(private readonly words: WordCounts) {}
+
+  /** Takes a file's frames back out. */
+  remove(file: TokenFile): void {
+    const log = this.logs.get(file);
+    this.logs.delete(file);
+    if (log && log.anchors === this.anchorKey) this.count(log, -1);
   }
-  const examples = new Map<number, string[]>();
-  for (let i = 0; i < newFillers.length; i += 2) {
-    const frame = newFillers[i];
-    if (!chosen.has(frame)) continue;
-    const list = examples.get(frame) ?? [];
-    const example = unchain(fillers, newFillers[i + 1]).map(token => (token === SLOT_MARK ? '/' : words[token])).join('');
-    if (list.length < 5 && !list.includes(example)) list.push(example); // two cuts of the same words read the same
-    examples.set(frame, list);
+
+  /** The templates of the corpus made of `files` (in corpus order). */
+  entries(files: readonly Placed<TokenFile>[]): LibraryEntry[] {
+    const words = this.words.words;
+    if (this.wordLength.length < words.length) this.wordLength = Int32Array.from(words, word => word.length);
+    const anchors = anchorIds(this.words.counts, words);
+    const anchorKey = anchors.join(',');
+    if (anchorKey !== this.anchorKey) {
+      // Other anchors, other frames: every file is walked again.
+      this.anchorKey = anchorKey;
+      this.anchors = new Uint8Array(words.length);
+      for (const id of anchors) this.anchors[id] = 1;
+      this.frameFillers = new PairTable();
+      this.uses = new Int32Array(0);
+      this.documentCount = new Int32Array(0);
+      this.distinctFillers = new Int32Array(0);
+    }
+    for (const { share } of files) {
+      if (this.logs.get(share)?.anchors === anchorKey) continue;
+      const log = this.walk(share);
+      this.logs.set(share, log);
+      this.count(log, 1);
+    }
+    return this.choose(files);
   }
-  const byText = new Map([...chosen].map(([frame, found]) => [found.text, { ...found, examples: examples.get(frame) ?? [] }]));
-  return collector.entries(MIN_DOCUMENTS).slice(0, MAX_TEMPLATES).map(entry => {
-    const frame = byText.get(entry.text) as { fixed: string[]; examples: string[] }; // every collected text was chosen
-    const snippet = frame.fixed.map(escapeSnippetText).reduce((acc, fixed, i) => `${acc}${tabStop(i, SLOT)}${fixed}`);
-    return { ...entry, snippet, items: frame.examples };
-  });
+
+  private walk(file: TokenFile): FrameLog {
+    const visits = new IntList();
+    const firstUses = new IntList();
+    const newFillers = new IntList();
+    const documentSeen = new Map<number, number>();
+    const pairs = new PairTable(); // (frame, filler) pairs of this file, to log each pair's first use once
+    walkFrames(file.tokens.map(tokens => tokens.ids), this.anchors, this.wordLength, this.frames, this.fillers, (frame, filler, document, position) => {
+      visits.push(frame, filler);
+      if (documentSeen.get(frame) !== document) {
+        documentSeen.set(frame, document);
+        firstUses.push(frame, document, position);
+      }
+      const pair = pairs.add(frame, filler, 0);
+      if (pairs.counts[pair] === 1) newFillers.push(frame, filler);
+    });
+    return { anchors: this.anchorKey, visits: visits.toArray(), firstUses: firstUses.toArray(), newFillers: newFillers.toArray() };
+  }
+
+  /** Counts a file's log in (1) or out (-1). */
+  private count(log: FrameLog, sign: 1 | -1): void {
+    if (this.uses.length < this.frames.size) {
+      const grow = (array: Int32Array): Int32Array<ArrayBuffer> => {
+        const grown = new Int32Array(Math.max(this.frames.size, array.length * 2));
+        grown.set(array);
+        return grown;
+      };
+      this.uses = grow(this.uses);
+      this.documentCount = grow(this.documentCount);
+      this.distinctFillers = grow(this.distinctFillers);
+    }
+    const { visits, firstUses } = log;
+    for (let i = 0; i < visits.length; i += 2) {
+      const frame = visits[i];
+      this.uses[frame] += sign;
+      const pair = sign > 0 ? this.frameFillers.add(frame, visits[i + 1], 0) : this.frameFillers.remove(frame, visits[i + 1], -1);
+      const count = this.frameFillers.counts[pair]; // read after `add`, which may replace `counts` with a larger array
+      if (sign > 0 ? count === 1 : count === 0) this.distinctFillers[frame] += sign;
+    }
+    for (let i = 0; i < firstUses.length; i += 3) this.documentCount[firstUses[i]] += sign;
+  }
+
+  /** Frames used in several documents with several different fillers, as entries with sources and examples. */
+  private choose(files: readonly Placed<TokenFile>[]): LibraryEntry[] {
+    const { frames, fillers, uses, documentCount, distinctFillers } = this;
+    const words = this.words.words;
+    const fixedOf = (frame: number): string[] => unchain(frames, frame)
+      .reduce<number[][]>((parts, token) => (token === SLOT_MARK ? [...parts, []] : (parts[parts.length - 1].push(token), parts)), [[]])
+      .map(part => part.map(id => words[id]).join(''));
+    const candidates: { frame: number; fixed: string[]; key: string }[] = [];
+    for (let frame = 0; frame < uses.length; frame++) {
+      if (documentCount[frame] < MIN_DOCUMENTS || distinctFillers[frame] < MIN_DISTINCT_FILLERS) continue;
+      const fixed = fixedOf(frame);
+      const opening = fixed[0];
+      const closing = fixed[fixed.length - 1];
+      if (fixed.reduce((sum, text) => sum + text.length, 0) < MIN_FIXED_CHARS || WEAK_EDGES.has(opening) || WEAK_EDGES.has(closing)) continue;
+      if (closing.length < 2 && !CLOSING_PARTICLES.has(closing)) continue;
+      const tokens = unchain(frames, frame);
+      const lastStart = tokens.lastIndexOf(SLOT_MARK) + 1;
+      if (WEAK_EDGES.has(words[tokens[lastStart]])) continue;
+      // Ties go by the frame's words, never by its id: ids depend on the order files were walked.
+      candidates.push({ frame, fixed, key: tokens.map(token => (token === SLOT_MARK ? SLOT : words[token])).join('\u0000') });
+    }
+    candidates.sort((a, b) => documentCount[b.frame] - documentCount[a.frame] || uses[b.frame] - uses[a.frame] || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const chosen = new Map<number, { text: string; fixed: string[] }>();
+    const seenTexts = new Set<string>();
+    for (const { frame, fixed } of candidates) {
+      if (chosen.size >= MAX_TEMPLATES * 2) break;
+      const text = fixed.join(SLOT);
+      if (seenTexts.has(text)) continue; // the same words cut differently by the segmenter
+      seenTexts.add(text);
+      chosen.set(frame, { text, fixed });
+    }
+
+    // Sources and example fillers of the chosen frames, from the files' logs in corpus order.
+    const collector = new EntryCollector('template');
+    const examples = new Map<number, string[]>();
+    const seenPairs = new Set<string>();
+    for (const { share, documentOffset } of files) {
+      const { firstUses, newFillers } = this.logs.get(share) as FrameLog; // every file was walked in `entries`
+      for (let i = 0; i < firstUses.length; i += 3) {
+        const found = chosen.get(firstUses[i]);
+        if (!found) continue;
+        const document = firstUses[i + 1];
+        const global = { ...share.documents[document], id: share.documents[document].id + documentOffset };
+        collector.record(collector.group(found.text), found.text, global, lineAt(share.tokens[document], firstUses[i + 2]));
+      }
+      for (let i = 0; i < newFillers.length; i += 2) {
+        const frame = newFillers[i];
+        if (!chosen.has(frame) || seenPairs.has(`${frame},${newFillers[i + 1]}`)) continue;
+        seenPairs.add(`${frame},${newFillers[i + 1]}`);
+        const list = examples.get(frame) ?? [];
+        const example = unchain(fillers, newFillers[i + 1]).map(token => (token === SLOT_MARK ? '/' : words[token])).join('');
+        if (list.length < 5 && !list.includes(example)) list.push(example); // two cuts of the same words read the same
+        examples.set(frame, list);
+      }
+    }
+    for (const [frame, found] of chosen) {
+      const group = collector.group(found.text);
+      if (group.occurrences > 0) group.occurrences = uses[frame]; // one record per document above; every use counts
+    }
+    const byText = new Map([...chosen].map(([frame, found]) => [found.text, { ...found, examples: examples.get(frame) ?? [] }]));
+    return collector.entries(MIN_DOCUMENTS).slice(0, MAX_TEMPLATES).map(entry => {
+      const frame = byText.get(entry.text) as { fixed: string[]; examples: string[] }; // every collected text was chosen
+      const snippet = frame.fixed.map(escapeSnippetText).reduce((acc, fixed, i) => `${acc}${tabStop(i, SLOT)}${fixed}`);
+      return { ...entry, snippet, items: frame.examples };
+    });
+  }
 }

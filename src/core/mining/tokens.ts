@@ -1,6 +1,6 @@
 /**
  * The corpus as interned token ids, one array per document, with clause boundaries: the shared input
- * of the token-based miners (phrases and templates).
+ * of the token-based miners (phrases and templates), and the word counts they share.
  */
 import type { Segment } from '../segmenter';
 
@@ -110,14 +110,6 @@ export function lineAt(tokens: DocumentTokens, position: number): number {
   return paragraphLines[low];
 }
 
-export interface TokenizedCorpus {
-  readonly table: { readonly texts: readonly string[]; readonly counts: Int32Array };
-  /** Per document: token ids of its paragraphs, BOUNDARY between clauses and paragraphs. */
-  readonly streams: readonly Int32Array[];
-  /** Per document: its tokens, for `lineAt`. */
-  readonly documents: readonly DocumentTokens[];
-}
-
 /** Reused by every call: a document's ids are gathered here, then copied out at their final length. */
 let scratch = new Int32Array(1 << 16);
 
@@ -182,11 +174,28 @@ export function segmentDocuments(documents: readonly (readonly { line: number; t
   return results;
 }
 
-/** The corpus the token miners read: the documents' streams and how often each token occurs in them. */
-export function tokenCorpus(documents: readonly DocumentTokens[], dictionary: TokenDictionary): TokenizedCorpus {
-  const counts = new Int32Array(dictionary.texts.length);
-  for (const { ids } of documents) {
-    for (let i = 0; i < ids.length; i++) if (ids[i] !== BOUNDARY) counts[ids[i]]++;
+/**
+ * How often each word occurs in the corpus (the token miners' shared statistics), kept up to date as files are
+ * added and taken away, so a changed file costs a walk over its own tokens.
+ */
+export class WordCounts {
+  counts = new Int32Array(1 << 12);
+
+  constructor(readonly dictionary: TokenDictionary) {}
+
+  get words(): readonly string[] {
+    return this.dictionary.texts;
   }
-  return { table: { texts: dictionary.texts, counts }, streams: documents.map(doc => doc.ids), documents };
+
+  add(documents: readonly DocumentTokens[], sign: 1 | -1): void {
+    if (this.counts.length < this.dictionary.texts.length) {
+      const grown = new Int32Array(Math.max(this.counts.length * 2, this.dictionary.texts.length));
+      grown.set(this.counts);
+      this.counts = grown;
+    }
+    const { counts } = this;
+    for (const { ids } of documents) {
+      for (let i = 0; i < ids.length; i++) if (ids[i] !== BOUNDARY) counts[ids[i]] += sign;
+    }
+  }
 }

@@ -1,0 +1,83 @@
+/**
+ * Incremental mining: a library kept up to date file by file must be, byte for byte, the library of the new
+ * corpus mined in one go. The corpus is real text: the bundled speeches and the devset's speeches by other authors.
+ */
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serializeLibrary } from '../../src/core/library';
+import { IncrementalMiner, mineLibrary, prepareFile, type CorpusFile, type PreparedFile } from '../../src/core/mining/miner';
+import { TokenDictionary } from '../../src/core/mining/tokens';
+import { seedFiles, segmenter } from './helpers/corpus';
+
+const DEVSET = join('test', 'fixtures', 'workspace', 'devset');
+
+function devsetFiles(): CorpusFile[] {
+  return readdirSync(DEVSET).filter(name => /^d\d+\.txt$/.test(name)).sort()
+    .map(name => ({ path: join('devset', name), text: readFileSync(join(DEVSET, name), 'utf8') }));
+}
+
+/** A file with text added after its paragraph `at` (counted from 0, over non-empty lines). */
+function edited(file: CorpusFile, at: number, added: string): CorpusFile {
+  const lines = file.text.split('\n');
+  const nonEmpty = lines.flatMap((line, index) => (line.trim() ? [index] : []));
+  const where = nonEmpty[Math.min(at, nonEmpty.length - 1)];
+  return { path: file.path, text: [...lines.slice(0, where + 1), added, ...lines.slice(where + 1)].join('\n') };
+}
+
+suite('incremental mining', () => {
+  test('through edits, additions, deletions and a new order, the library kept up to date is the library mined in one go', function () {
+    this.timeout(300_000);
+    const segment = segmenter();
+    const dictionary = new TokenDictionary();
+    const miner = new IncrementalMiner(dictionary);
+    const prepared = new Map<CorpusFile, PreparedFile>();
+    const seen = new Set<string>();
+    const step = (label: string, files: readonly CorpusFile[]): void => {
+      // As the corpus service does: a file is prepared once, and an unchanged file keeps its prepared form.
+      const preparedFiles = files.map(file => prepared.get(file) ?? prepared.set(file, prepareFile(file, segment, dictionary)).get(file) as PreparedFile);
+      const incremental = serializeLibrary(miner.mine(preparedFiles));
+      assert.equal(incremental, serializeLibrary(mineLibrary(files, segment)), `${label}: the library kept up to date differs from the one mined in one go`);
+      seen.add(incremental);
+    };
+    const seeds = seedFiles();
+    const devset = devsetFiles();
+    let corpus: CorpusFile[] = [...seeds.slice(0, 3), ...devset.slice(0, 8)];
+    step('first mining', corpus);
+
+    corpus = corpus.map((file, index) => (index === 4
+      ? edited(file, 6, '同志们，以学铸魂、以学增智、以学正风、以学促干，习近平总书记强调：“江山就是人民，人民就是江山。”空谈误国，实干兴邦。')
+      : file));
+    step('a paragraph added to one file', corpus);
+
+    corpus = [...corpus, ...devset.slice(8, 14), ...seeds.slice(3)];
+    step('files added', corpus);
+
+    corpus = corpus.filter((_, index) => index !== 0 && index !== 7 && index !== 12);
+    step('files deleted', corpus);
+
+    corpus = [...corpus].reverse();
+    step('the same files in another order', corpus);
+
+    // A file that repeats another's speech many times over: the commonest words, and with them the template
+    // frames and the phrase shortlist, change.
+    corpus = corpus.map((file, index) => (index === 2 ? { path: file.path, text: Array.from({ length: 6 }, () => corpus[5].text).join('\n\n') } : file));
+    step('one file rewritten to repeat another', corpus);
+
+    corpus = corpus.slice(0, 2);
+    step('all but two files deleted', corpus);
+
+    step('an empty corpus', []);
+
+    corpus = [...seeds, ...devset];
+    step('everything added again', corpus);
+
+    assert.equal(seen.size, 9, 'each step changed the library');
+  });
+
+  test('a file given twice is refused rather than counted twice', () => {
+    const dictionary = new TokenDictionary();
+    const file = prepareFile(seedFiles()[0], segmenter(), dictionary);
+    assert.throws(() => new IncrementalMiner(dictionary).mine([file, file]), /given twice/);
+  });
+});
