@@ -4,7 +4,7 @@
  * (boundary entropy: many different words precede and follow them), used in several documents.
  */
 import type { LibraryDocument, LibraryEntry } from '../library';
-import { EntryCollector, type Placed } from './collector';
+import { EntryCollector, type Group, type Placed } from './collector';
 import { PairTable } from './pairTable';
 import { BOUNDARY, lineAt, type DocumentTokens, type WordCounts } from './tokens';
 
@@ -115,21 +115,29 @@ export class PhraseMiner {
   /** Counts a file's n-grams in. */
   add(file: TokenFile): void {
     const ids: NgramIds = { bigramsAt: [], trigramsAt: [] };
+    const { bigrams, trigrams } = this;
     for (const { ids: tokens } of file.tokens) {
       const bigramsAt = new Int32Array(tokens.length).fill(-1);
       const trigramsAt = new Int32Array(tokens.length).fill(-1);
-      this.walk(tokens, (a, b, c, i) => {
-        const bigram = this.bigrams.add(a, b, this.walks);
+      const document = ++this.walks;
+      for (let i = 0; i < tokens.length - 1; i++) {
+        const a = tokens[i];
+        if (a === BOUNDARY) continue;
+        this.totalTokens++;
+        const b = tokens[i + 1];
+        if (b === BOUNDARY) continue;
+        const bigram = bigrams.add(a, b, document);
         bigramsAt[i] = bigram;
-        if (c !== BOUNDARY) trigramsAt[i] = this.trigrams.add(bigram, c, this.walks);
-      });
+        const c = i + 2 < tokens.length ? tokens[i + 2] : BOUNDARY;
+        if (c !== BOUNDARY) trigramsAt[i] = trigrams.add(bigram, c, document);
+      }
       ids.bigramsAt.push(bigramsAt);
       ids.trigramsAt.push(trigramsAt);
     }
     this.pending.set(file, ids);
   }
 
-  /** Takes a file's n-grams, and its occurrences of the shortlisted ones, back out. */
+  /** Takes a file's n-grams, and its occurrences of the shortlisted ones, back out (the mirror of `add`). */
   remove(file: TokenFile): void {
     const observed = this.observed.get(file);
     if (observed?.generation === this.generation) {
@@ -141,24 +149,19 @@ export class PhraseMiner {
     }
     this.observed.delete(file);
     this.pending.delete(file);
-    for (const { ids } of file.tokens) {
-      this.walk(ids, (a, b, c) => {
-        const bigram = this.bigrams.remove(a, b, this.walks);
-        if (c !== BOUNDARY) this.trigrams.remove(bigram, c, this.walks);
-      }, -1);
-    }
-  }
-
-  /** Visits each word followed by a word (and the word after, or BOUNDARY); counts the words that have a follower. */
-  private walk(ids: Int32Array, visit: (a: number, b: number, c: number, position: number) => void, sign: 1 | -1 = 1): void {
-    this.walks++;
-    for (let i = 0; i < ids.length - 1; i++) {
-      const a = ids[i];
-      if (a === BOUNDARY) continue;
-      this.totalTokens += sign;
-      const b = ids[i + 1];
-      if (b === BOUNDARY) continue;
-      visit(a, b, i + 2 < ids.length ? ids[i + 2] : BOUNDARY, i);
+    const { bigrams, trigrams } = this;
+    for (const { ids: tokens } of file.tokens) {
+      const document = ++this.walks;
+      for (let i = 0; i < tokens.length - 1; i++) {
+        const a = tokens[i];
+        if (a === BOUNDARY) continue;
+        this.totalTokens--;
+        const b = tokens[i + 1];
+        if (b === BOUNDARY) continue;
+        const bigram = bigrams.remove(a, b, document);
+        const c = i + 2 < tokens.length ? tokens[i + 2] : BOUNDARY;
+        if (c !== BOUNDARY) trigrams.remove(bigram, c, document);
+      }
     }
   }
 
@@ -239,6 +242,7 @@ export class PhraseMiner {
     let neighbours = new Int32Array(1024);
     let used = 0;
     const texts = this.candidateTexts;
+    const groups: (Group | undefined)[] = [];
     const record = (candidate: number, ids: Int32Array, start: number, end: number, document: number): void => {
       const left = start > 0 ? ids[start - 1] : BOUNDARY;
       const right = end < ids.length ? ids[end] : BOUNDARY;
@@ -252,7 +256,8 @@ export class PhraseMiner {
       neighbours[used++] = candidate;
       neighbours[used++] = left;
       neighbours[used++] = right;
-      collector.record(collector.group(texts[candidate]), texts[candidate], file.documents[document], lineAt(file.tokens[document], start));
+      const group = groups[candidate] ?? (groups[candidate] = collector.group(texts[candidate]));
+      collector.record(group, texts[candidate], file.documents[document], lineAt(file.tokens[document], start));
     };
     const { candidateOfBigram, candidateOfTrigram, bigrams, trigrams } = this;
     const known = this.pending.get(file);

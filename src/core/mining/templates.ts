@@ -140,13 +140,15 @@ class IntList {
   private items = new Int32Array(256);
   length = 0;
 
-  push(...values: number[]): void {
-    if (this.length + values.length > this.items.length) {
-      const grown = new Int32Array(this.items.length * 2 + values.length);
+  push(a: number, b: number, c?: number): void {
+    if (this.length + 3 > this.items.length) {
+      const grown = new Int32Array(this.items.length * 2);
       grown.set(this.items);
       this.items = grown;
     }
-    for (const value of values) this.items[this.length++] = value;
+    this.items[this.length++] = a;
+    this.items[this.length++] = b;
+    if (c !== undefined) this.items[this.length++] = c;
   }
 
   toArray(): Int32Array {
@@ -207,12 +209,18 @@ export class TemplateMiner {
     const visits = new IntList();
     const firstUses = new IntList();
     const newFillers = new IntList();
-    const documentSeen = new Map<number, number>();
+    // The document each frame was last seen in (+1; 0: not in this file), as `frames` grows during the walk.
+    let lastDocument = new Int32Array(this.frames.size + 1024);
     const pairs = new PairTable(); // (frame, filler) pairs of this file, to log each pair's first use once
     walkFrames(file.tokens.map(tokens => tokens.ids), this.anchors, this.wordLength, this.frames, this.fillers, (frame, filler, document, position) => {
       visits.push(frame, filler);
-      if (documentSeen.get(frame) !== document) {
-        documentSeen.set(frame, document);
+      if (frame >= lastDocument.length) {
+        const grown = new Int32Array(Math.max(frame + 1, lastDocument.length * 2));
+        grown.set(lastDocument);
+        lastDocument = grown;
+      }
+      if (lastDocument[frame] !== document + 1) {
+        lastDocument[frame] = document + 1;
         firstUses.push(frame, document, position);
       }
       const pair = pairs.add(frame, filler, 0);
