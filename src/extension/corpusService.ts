@@ -3,7 +3,7 @@ import { corpusCacheKey, decodeCorpusCache, encodeCorpusCache } from '../core/co
 import { bytesHash, type Library, type SkippedFile } from '../core/library';
 import { IncrementalMiner, prepareFile, type PreparedFile } from '../core/mining/miner';
 import { TokenDictionary } from '../core/mining/tokens';
-import { buildPassageIndex, type PassageIndex } from '../core/passageIndex';
+import { IncrementalPassageIndex, type PassageIndex } from '../core/passageIndex';
 import { corpusExtension, readCorpusFile, type PdfReader } from '../core/reading';
 import { loadJieba, loadJiebaTagger, type Segment, type TagWords } from '../core/segmenter';
 import { parseCorpusFile, type ParsedDocument } from '../core/structure';
@@ -73,8 +73,8 @@ function readOnlyUri(source: CorpusSource): vscode.Uri {
  * the library and the passage index. Nothing happens at activation: the first feature that needs the corpus
  * starts the work, under a progress indicator, one file at a time so the extension host keeps answering.
  * Builds run one after another in a queue, so a rebuild or a file change never mixes with a build under way.
- * Each file is parsed and segmented once and kept by content hash, so a change re-prepares and re-mines only
- * the changed files (`IncrementalMiner`); the library and the index are cached in global storage, keyed by every file's hash and the
+ * Each file is parsed and segmented once and kept by content hash, so a change re-prepares, re-mines and cuts
+ * into passages only the changed files (`IncrementalMiner`, `IncrementalPassageIndex`); the library and the index are cached in global storage, keyed by every file's hash and the
  * extension's version. Files that cannot be used are reported (log, a warning), never fatal.
  */
 export class CorpusService implements vscode.Disposable {
@@ -86,6 +86,8 @@ export class CorpusService implements vscode.Disposable {
   private dictionary = new TokenDictionary();
   /** Keeps each file's share of the library: after a change only the changed files are mined again. */
   private miner = new IncrementalMiner(this.dictionary);
+  /** Keeps each file cut into passages: after a change only the changed files are cut again. */
+  private indexer = new IncrementalPassageIndex();
   private records = new Map<string, FileRecord>();
   private readonly changed = new vscode.EventEmitter<Corpus>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -184,6 +186,7 @@ export class CorpusService implements vscode.Disposable {
       this.records.clear();
       this.dictionary = new TokenDictionary();
       this.miner = new IncrementalMiner(this.dictionary);
+      this.indexer = new IncrementalPassageIndex();
       await this.deleteCaches();
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(this.context.globalStorageUri, 'texts'), { recursive: true }).then(undefined, () => undefined);
     }
@@ -252,7 +255,7 @@ export class CorpusService implements vscode.Disposable {
       if (token.isCancellationRequested) this.log.warn(`Mining cancelled: the library holds ${prepared.length} of ${records.length} files`);
       library = this.miner.mine(prepared);
       for (const file of prepared) parsed.push(...file.parsed);
-      index = buildPassageIndex({ parsed, library });
+      index = this.indexer.build(prepared.map(file => file.parsed), library);
       if (!token.isCancellationRequested) await this.writeCache(key, library, index);
     }
     if (!token.isCancellationRequested) await this.pruneDecodedTexts(new Set(records.flatMap(record => (record.digest ? [record.digest] : []))));

@@ -119,11 +119,38 @@ export interface Placed<Share> {
   readonly documentOffset: number;
 }
 
-/** One collector for the corpus, from each file's (picked from its share), merged in corpus order. */
-export function mergeCollectors<Share>(kind: EntryKind, files: readonly Placed<Share>[], pick: (share: Share) => EntryCollector): EntryCollector {
-  const merged = new EntryCollector(kind);
-  for (const { share, documentOffset } of files) merged.absorb(pick(share), documentOffset);
-  return merged;
+/** How many files' collectors are merged into one cached chunk. */
+const CHUNK_FILES = 16;
+
+/**
+ * Chunks of consecutive files' collectors merged before, by their first collector: merging in order is associative,
+ * so after one file changes only its chunk is merged again, and then the chunks. Entries drop with their collectors.
+ */
+export class MergeCache {
+  private readonly chunks = new WeakMap<EntryCollector, { readonly parts: readonly EntryCollector[]; readonly offsets: readonly number[]; readonly merged: EntryCollector }>();
+
+  /** The collectors merged (each with its document offset within the chunk), from the cache when the same. */
+  chunk(kind: EntryKind, parts: readonly EntryCollector[], offsets: readonly number[]): EntryCollector {
+    const known = this.chunks.get(parts[0]);
+    if (known && known.parts.length === parts.length && known.parts.every((part, i) => part === parts[i] && known.offsets[i] === offsets[i])) return known.merged;
+    const merged = new EntryCollector(kind);
+    parts.forEach((part, i) => merged.absorb(part, offsets[i]));
+    this.chunks.set(parts[0], { parts, offsets, merged });
+    return merged;
+  }
+}
+
+/**
+ * One collector for the corpus, from each file's (picked from its share), merged in corpus order into `into`
+ * (a new collector by default) through the cache's chunks.
+ */
+export function mergeCollectors<Share>(kind: EntryKind, files: readonly Placed<Share>[], pick: (share: Share) => EntryCollector, cache = new MergeCache(), into = new EntryCollector(kind)): EntryCollector {
+  for (let start = 0; start < files.length; start += CHUNK_FILES) {
+    const chunk = files.slice(start, start + CHUNK_FILES);
+    const first = chunk[0].documentOffset;
+    into.absorb(cache.chunk(kind, chunk.map(file => pick(file.share)), chunk.map(file => file.documentOffset - first)), first);
+  }
+  return into;
 }
 
 /** The most used written form; on a tie, the one seen first. */

@@ -10,7 +10,7 @@
 import { ENTRY_KINDS, LIBRARY_FORMAT_VERSION, type Library, type LibraryDocument } from '../library';
 import type { Segment } from '../segmenter';
 import { parseCorpusFile, type ParsedDocument } from '../structure';
-import type { EntryCollector, Placed } from './collector';
+import { MergeCache, type EntryCollector, type Placed } from './collector';
 import { collectParallels, parallelEntries } from './parallels';
 import { PhraseMiner } from './phrases';
 import { collectQuotations, quotationEntries } from './quotations';
@@ -90,6 +90,7 @@ export class IncrementalMiner {
   private readonly words: WordCounts;
   private readonly phrases: PhraseMiner;
   private readonly templates: TemplateMiner;
+  private readonly merged = new MergeCache();
 
   constructor(dictionary: TokenDictionary) {
     this.words = new WordCounts(dictionary);
@@ -136,12 +137,12 @@ export class IncrementalMiner {
     }
     const pick = <Share>(choose: (share: FileShare) => Share): Placed<Share>[] => placed.map(({ share, documentOffset }) => ({ share: choose(share), documentOffset }));
     const entries = [
-      ...roleEntries(pick(share => share.roles)),
-      ...scaffoldEntries(pick(share => share.scaffolds)),
-      ...parallelEntries(pick(share => share.parallels)),
+      ...roleEntries(pick(share => share.roles), this.merged),
+      ...scaffoldEntries(pick(share => share.scaffolds), this.merged),
+      ...parallelEntries(pick(share => share.parallels), this.merged),
       ...this.templates.entries(placed),
-      ...quotationEntries(pick(share => share.quotations)),
-      ...this.phrases.entries(placed),
+      ...quotationEntries(pick(share => share.quotations), this.merged),
+      ...this.phrases.entries(placed, this.merged),
     ];
     const kindOrder = new Map(ENTRY_KINDS.map((kind, index) => [kind, index]));
     // Stable sort: within a kind, each miner's own order (most used first) stays.

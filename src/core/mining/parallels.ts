@@ -7,7 +7,7 @@ import { toMatchForm, unitTable } from '../normalize';
 import { snippetWithSlots } from '../snippet';
 import type { ParsedDocument } from '../structure';
 import type { LibraryDocument, LibraryEntry, OutlineNode } from '../library';
-import { EntryCollector, mergeCollectors, type Placed } from './collector';
+import { EntryCollector, mergeCollectors, type MergeCache, type Placed } from './collector';
 import { buildOutline } from './scaffolds';
 
 const MIN_ITEMS = 3;
@@ -169,6 +169,6 @@ export function collectParallels(parsed: readonly ParsedDocument[], documents: r
   return collector;
 }
 
-export function parallelEntries(files: readonly Placed<EntryCollector>[]): LibraryEntry[] {
-  return mergeCollectors('parallel', files, share => share).entries();
+export function parallelEntries(files: readonly Placed<EntryCollector>[], cache?: MergeCache): LibraryEntry[] {
+  return mergeCollectors('parallel', files, share => share, cache).entries();
 }

@@ -4,7 +4,7 @@
  * (boundary entropy: many different words precede and follow them), used in several documents.
  */
 import type { LibraryDocument, LibraryEntry } from '../library';
-import { EntryCollector, type Group, type Placed } from './collector';
+import { EntryCollector, mergeCollectors, type Group, type MergeCache, type Placed } from './collector';
 import { PairTable } from './pairTable';
 import { BOUNDARY, lineAt, type DocumentTokens, type WordCounts } from './tokens';
 
@@ -109,6 +109,8 @@ export class PhraseMiner {
   private right = new NeighbourEntropy(0);
   private readonly observed = new Map<TokenFile, Observed>();
   private readonly pending = new Map<TokenFile, NgramIds>();
+  private readonly bigramTexts = new Map<number, string | null>();
+  private readonly trigramTexts = new Map<number, string | null>();
 
   constructor(private readonly words: WordCounts) {}
 
@@ -166,8 +168,8 @@ export class PhraseMiner {
   }
 
   /** The phrases of the corpus made of `files` (in corpus order; each added before). */
-  entries(files: readonly Placed<TokenFile>[]): LibraryEntry[] {
-    const chosen = this.propose().slice(0, MAX_PHRASES * SHORTLIST_FACTOR);
+  entries(files: readonly Placed<TokenFile>[], cache?: MergeCache): LibraryEntry[] {
+    const chosen = this.propose(MAX_PHRASES * SHORTLIST_FACTOR);
     const shortlist = chosen.map(ngramKey).sort((a, b) => a - b).join(',');
     if (shortlist !== this.shortlist) this.startGeneration(shortlist, chosen);
     for (const { share } of files) {
@@ -176,33 +178,27 @@ export class PhraseMiner {
     this.pending.clear();
     const collector = new EntryCollector('phrase');
     for (const proposal of chosen) collector.group(proposal.text); // ties in the list keep the shortlist's order
-    for (const { share, documentOffset } of files) collector.absorb((this.observed.get(share) as Observed).collector, documentOffset);
+    mergeCollectors('phrase', files, share => (this.observed.get(share) as Observed).collector, cache, collector); // every file was observed above
     const free = new Set(this.candidateTexts.filter((_, candidate) => Math.min(this.left.entropy(candidate), this.right.entropy(candidate)) >= MIN_BOUNDARY_ENTROPY));
     return collector.entries(MIN_DOCUMENTS, MIN_OCCURRENCES).filter(entry => free.has(entry.text)).slice(0, MAX_PHRASES);
   }
 
   /**
-   * Cohesive, frequent n-grams, decided from the counts alone (no pass over the corpus), most used first. Ties
+   * The `limit` most used cohesive, frequent n-grams, decided from the counts alone (no pass over the corpus). Ties
    * go by text, never by id: ids depend on the order files were added, and the same corpus must give the same library.
    */
-  private propose(): Proposal[] {
+  private propose(limit: number): Proposal[] {
     const { bigrams, trigrams, totalTokens } = this;
     const { counts, words } = this.words;
     const pmi = (joint: number, left: number, right: number): number => Math.log((joint * totalTokens) / (left * right));
-    const textOf = (tokens: readonly number[]): string | undefined => {
-      if (EDGE_STOPWORDS.has(words[tokens[0]]) || EDGE_STOPWORDS.has(words[tokens[tokens.length - 1]])) return undefined;
-      const text = tokens.map(token => words[token]).join('');
-      return text.length >= MIN_CHARS && text.length <= MAX_CHARS ? text : undefined;
-    };
     const proposals: Proposal[] = [];
     for (let id = 0; id < bigrams.size; id++) {
       if (bigrams.counts[id] < MIN_OCCURRENCES || bigrams.documentCounts[id] < MIN_DOCUMENTS) continue;
       const a = bigrams.firsts[id];
       const b = bigrams.seconds[id];
       if (pmi(bigrams.counts[id], counts[a], counts[b]) < MIN_COHESION) continue;
-      const tokens = [a, b];
-      const text = textOf(tokens);
-      if (text) proposals.push({ trigram: false, id, text, tokens });
+      const text = this.textOf(this.bigramTexts, id, [a, b]);
+      if (text) proposals.push({ trigram: false, id, text, tokens: [a, b] });
     }
     for (let id = 0; id < trigrams.size; id++) {
       if (trigrams.counts[id] < MIN_OCCURRENCES || trigrams.documentCounts[id] < MIN_DOCUMENTS) continue;
@@ -212,14 +208,30 @@ export class PhraseMiner {
       const c = trigrams.seconds[id];
       const cohesion = Math.min(pmi(trigrams.counts[id], bigrams.counts[ab], counts[c]), pmi(trigrams.counts[id], counts[a], bigrams.count(bigrams.get(b, c))));
       if (cohesion < MIN_COHESION) continue;
-      const tokens = [a, b, c];
-      const text = textOf(tokens);
-      if (text) proposals.push({ trigram: true, id, text, tokens });
+      const text = this.textOf(this.trigramTexts, id, [a, b, c]);
+      if (text) proposals.push({ trigram: true, id, text, tokens: [a, b, c] });
     }
     const tableOf = (proposal: Proposal): PairTable => (proposal.trigram ? trigrams : bigrams);
+    // Only proposals used in as many documents as the `limit`-th can make the list: the rest need no sorting.
+    const documentCounts = Int32Array.from(proposals, proposal => tableOf(proposal).documentCounts[proposal.id]).sort();
+    const least = documentCounts.length > limit ? documentCounts[documentCounts.length - limit] : 0;
     const cut = (proposal: Proposal): string => proposal.tokens.map(token => words[token]).join('\u0000');
-    return proposals.sort((x, y) => tableOf(y).documentCounts[y.id] - tableOf(x).documentCounts[x.id] || tableOf(y).counts[y.id] - tableOf(x).counts[x.id]
-      || compareText(x.text, y.text) || Number(x.trigram) - Number(y.trigram) || compareText(cut(x), cut(y)));
+    return proposals.filter(proposal => tableOf(proposal).documentCounts[proposal.id] >= least)
+      .sort((x, y) => tableOf(y).documentCounts[y.id] - tableOf(x).documentCounts[x.id] || tableOf(y).counts[y.id] - tableOf(x).counts[x.id]
+        || compareText(x.text, y.text) || Number(x.trigram) - Number(y.trigram) || compareText(cut(x), cut(y)))
+      .slice(0, limit);
+  }
+
+  /** An n-gram's text if it can be an expression (length, no stop word at an edge), else null; kept per id, as words never change. */
+  private textOf(cache: Map<number, string | null>, id: number, tokens: readonly number[]): string | null {
+    let text = cache.get(id);
+    if (text === undefined) {
+      const words = this.words.words;
+      text = tokens.map(token => words[token]).join('');
+      if (EDGE_STOPWORDS.has(words[tokens[0]]) || EDGE_STOPWORDS.has(words[tokens[tokens.length - 1]]) || text.length < MIN_CHARS || text.length > MAX_CHARS) text = null;
+      cache.set(id, text);
+    }
+    return text;
   }
 
   /** A new shortlist: every file's occurrences are observed again, and the neighbours counted afresh. */

@@ -5,7 +5,7 @@
 import type { LibraryDocument, LibraryEntry } from '../library';
 import { isClosingFormula, type ParsedDocument } from '../structure';
 import { unitTable } from '../normalize';
-import { EntryCollector, mergeCollectors, type Placed } from './collector';
+import { EntryCollector, mergeCollectors, type MergeCache, type Placed } from './collector';
 
 const QUOTED = /“([^“”]{6,80})”/g;
 /** What introduces a saying, right before its opening quote. */
@@ -57,6 +57,6 @@ export function collectQuotations(parsed: readonly ParsedDocument[], documents: 
   return collector;
 }
 
-export function quotationEntries(files: readonly Placed<EntryCollector>[]): LibraryEntry[] {
-  return mergeCollectors('quotation', files, share => share).entries();
+export function quotationEntries(files: readonly Placed<EntryCollector>[], cache?: MergeCache): LibraryEntry[] {
+  return mergeCollectors('quotation', files, share => share, cache).entries();
 }

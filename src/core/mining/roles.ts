@@ -2,7 +2,7 @@
 import type { LibraryDocument, LibraryEntry } from '../library';
 import { trimParagraph } from '../normalize';
 import { closingParagraphBody, type ParsedDocument } from '../structure';
-import { EntryCollector, defaultKey, mergeCollectors, type Placed } from './collector';
+import { EntryCollector, defaultKey, mergeCollectors, type MergeCache, type Placed } from './collector';
 
 /** One file's salutations, openings, transitions and closings. */
 export interface RoleShare {
@@ -51,15 +51,15 @@ export function collectRoles(parsed: readonly ParsedDocument[], documents: reado
   return { salutations, openings, transitions, closings, openingSalutations };
 }
 
-export function roleEntries(files: readonly Placed<RoleShare>[]): LibraryEntry[] {
+export function roleEntries(files: readonly Placed<RoleShare>[], cache?: MergeCache): LibraryEntry[] {
   const openingSalutations = new Set(files.flatMap(file => [...file.share.openingSalutations]));
-  const salutationEntries = mergeCollectors('salutation', files, share => share.salutations).entries()
+  const salutationEntries = mergeCollectors('salutation', files, share => share.salutations, cache).entries()
     .map(entry => ({ ...entry, variant: openingSalutations.has(salutationKey(entry.text)) ? 'opening' as const : 're-address' as const }));
   return [
     ...salutationEntries,
-    ...mergeCollectors('opening', files, share => share.openings).entries(),
-    ...mergeCollectors('transition', files, share => share.transitions).entries(),
-    ...mergeCollectors('closing', files, share => share.closings).entries(),
+    ...mergeCollectors('opening', files, share => share.openings, cache).entries(),
+    ...mergeCollectors('transition', files, share => share.transitions, cache).entries(),
+    ...mergeCollectors('closing', files, share => share.closings, cache).entries(),
   ];
 }
 

@@ -2,7 +2,7 @@
 import type { LibraryDocument, LibraryEntry, OutlineNode } from '../library';
 import { snippetFromText, tabStop } from '../snippet';
 import type { Heading, ParsedDocument } from '../structure';
-import { EntryCollector, mergeCollectors, type Placed } from './collector';
+import { EntryCollector, mergeCollectors, type MergeCache, type Placed } from './collector';
 
 interface MutableNode {
   level: number;
@@ -62,6 +62,6 @@ export function collectScaffolds(parsed: readonly ParsedDocument[], documents: r
   return { scaffolds, headings };
 }
 
-export function scaffoldEntries(files: readonly Placed<ScaffoldShare>[]): LibraryEntry[] {
-  return [...mergeCollectors('scaffold', files, share => share.scaffolds).entries(), ...mergeCollectors('heading', files, share => share.headings).entries()];
+export function scaffoldEntries(files: readonly Placed<ScaffoldShare>[], cache?: MergeCache): LibraryEntry[] {
+  return [...mergeCollectors('scaffold', files, share => share.scaffolds, cache).entries(), ...mergeCollectors('heading', files, share => share.headings, cache).entries()];
 }

@@ -56,8 +56,10 @@ export interface CorpusText {
 export interface PassageIndexInput {
   /** Corpus files, parsed here with the structure parser … */
   readonly files?: readonly CorpusText[];
-  /** … or documents the caller already parsed (e.g. for mining). */
+  /** … or documents the caller already parsed (e.g. for mining) … */
   readonly parsed?: readonly ParsedDocument[];
+  /** … or files already split into passages (`splitPassages`, kept by `IncrementalPassageIndex`). */
+  readonly split?: readonly SplitPassages[];
   /** Library entries to add as passages of their kind. */
   readonly library?: Library;
   readonly libraryKinds?: readonly EntryKind[];
@@ -68,8 +70,81 @@ export function buildPassageIndex(input: PassageIndexInput): PassageIndex {
   const builder = new PassageIndexBuilder();
   for (const file of input.files ?? []) builder.addDocuments(parseCorpusFile(file.text, file.path));
   if (input.parsed) builder.addDocuments(input.parsed);
+  for (const split of input.split ?? []) builder.addSplit(split);
   if (input.library) builder.addLibrary(input.library, input.libraryKinds);
   return builder.build();
+}
+
+/**
+ * Documents cut into passages, on their own: their distinct passages (by match form) in order of first use, how
+ * many of the documents use each, and the paragraphs that hold a first use. The cutting is most of an index's
+ * build; a corpus keeps each file's, so a changed file alone is cut again (`IncrementalPassageIndex`).
+ */
+export interface SplitPassages {
+  readonly documents: readonly { readonly file: string; readonly title: string | null; readonly line: number }[];
+  /** Paragraphs with a first use, in order; `passages` holds (start, length, passage) for each first use in it. */
+  readonly paragraphs: readonly { readonly document: number; readonly line: number; readonly form: string; readonly text: string; readonly passages: Int32Array }[];
+  /** The distinct passages' match forms, in order of first use. */
+  readonly passages: readonly string[];
+  /** Per passage: how many of the documents use it. */
+  readonly documentCounts: Int32Array;
+}
+
+export function splitPassages(documents: readonly ParsedDocument[]): SplitPassages {
+  const ids = new Map<string, number>();
+  const documentCounts: number[] = [];
+  const lastDocument: number[] = [];
+  const paragraphs: SplitPassages['paragraphs'][number][] = [];
+  const addParagraph = (text: string, line: number, document: number): void => {
+    let form: string | undefined;
+    let firstUses: number[] | undefined;
+    for (const span of splitSentences(text)) {
+      const length = span.text.length;
+      if (length < 2) continue;
+      form ??= toMatchForm(text);
+      const key = form.slice(span.start, span.start + length);
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(key, id);
+        documentCounts.push(0);
+        lastDocument.push(-1);
+        (firstUses ??= []).push(span.start, length, id);
+      }
+      if (lastDocument[id] !== document) {
+        lastDocument[id] = document;
+        documentCounts[id]++;
+      }
+    }
+    if (form !== undefined && firstUses) paragraphs.push({ document, line, form, text, passages: Int32Array.from(firstUses) });
+  };
+  documents.forEach((doc, document) => {
+    if (doc.title) addParagraph(doc.title.text, doc.title.line, document);
+    for (const paragraph of doc.paragraphs) addParagraph(paragraph.text, paragraph.line, document);
+  });
+  return {
+    documents: documents.map(doc => ({ file: doc.file, title: doc.title?.text ?? null, line: doc.title?.line ?? doc.paragraphs[0]?.line ?? 1 })),
+    paragraphs,
+    passages: [...ids.keys()],
+    documentCounts: Int32Array.from(documentCounts),
+  };
+}
+
+/**
+ * Builds the index of a corpus that changes: each file's passages are cut once and kept (by the identity of its
+ * parsed documents), so after a change only the changed files are cut again. The index is the one
+ * `buildPassageIndex` gives for the same documents and library.
+ */
+export class IncrementalPassageIndex {
+  private split = new Map<readonly ParsedDocument[], SplitPassages>();
+
+  /** The index of `files` (each a file's parsed documents, in corpus order) and `library`. */
+  build(files: readonly (readonly ParsedDocument[])[], library?: Library, libraryKinds?: readonly EntryKind[]): PassageIndex {
+    const kept = new Map<readonly ParsedDocument[], SplitPassages>();
+    for (const file of files) kept.set(file, this.split.get(file) ?? splitPassages(file));
+    this.split = kept;
+    return buildPassageIndex({ split: files.map(file => kept.get(file) as SplitPassages), library, libraryKinds });
+  }
 }
 
 /** Add documents, then library entries, then `build()` once. */
@@ -92,29 +167,41 @@ export class PassageIndexBuilder {
   private readonly passageStart: number[] = [];
   private readonly passageLength: number[] = [];
   private readonly passageDocs: number[] = [];
-  private readonly passageLastDoc: number[] = [];
   private readonly passageEntry: number[] = [];
   private built = false;
 
   addDocuments(documents: readonly ParsedDocument[]): this {
-    for (const doc of documents) this.addDocument(doc);
-    return this;
+    return this.addSplit(splitPassages(documents));
   }
 
-  addDocument(doc: ParsedDocument): this {
+  /** Adds documents cut into passages: each passage not seen before is stored with its paragraph. */
+  addSplit(split: SplitPassages): this {
     this.assertOpen();
-    const docId = this.docTitle.length;
-    let fileId = this.fileIds.get(doc.file);
-    if (fileId === undefined) {
-      fileId = this.files.length;
-      this.files.push(detach(doc.file));
-      this.fileIds.set(doc.file, fileId);
+    const firstDocument = this.docTitle.length;
+    for (const doc of split.documents) {
+      let fileId = this.fileIds.get(doc.file);
+      if (fileId === undefined) {
+        fileId = this.files.length;
+        this.files.push(detach(doc.file));
+        this.fileIds.set(doc.file, fileId);
+      }
+      this.docTitle.push(doc.title === null ? null : detach(doc.title));
+      this.docFile.push(fileId);
+      this.docLine.push(doc.line);
     }
-    this.docTitle.push(doc.title ? detach(doc.title.text) : null);
-    this.docFile.push(fileId);
-    this.docLine.push(doc.title?.line ?? doc.paragraphs[0]?.line ?? 1);
-    if (doc.title) this.addParagraph(doc.title.text, doc.title.line, docId);
-    for (const paragraph of doc.paragraphs) this.addParagraph(paragraph.text, paragraph.line, docId);
+    for (const paragraph of split.paragraphs) {
+      let paraOffset = -1;
+      const { passages } = paragraph;
+      for (let i = 0; i < passages.length; i += 3) {
+        const key = split.passages[passages[i + 2]];
+        if (this.passages.has(key)) continue;
+        if (paraOffset < 0) paraOffset = this.storeParagraph(paragraph.form, paragraph.text, firstDocument + paragraph.document, paragraph.line);
+        this.passages.set(key, this.pushPassage(paraOffset + passages[i], passages[i + 1], 0, -1));
+      }
+    }
+    split.passages.forEach((key, k) => {
+      this.passageDocs[this.passages.get(key) as number] += split.documentCounts[k]; // every passage of `split` is known now
+    });
     return this;
   }
 
@@ -184,33 +271,10 @@ export class PassageIndexBuilder {
     if (this.built) throw new Error('PassageIndexBuilder: build() was already called');
   }
 
-  private addParagraph(text: string, line: number, docId: number): void {
-    let form: string | undefined;
-    let paraOffset = -1;
-    for (const span of splitSentences(text)) {
-      const start = span.start;
-      const length = span.text.length;
-      if (length < 2) continue;
-      form ??= toMatchForm(text);
-      const key = form.slice(start, start + length);
-      let id = this.passages.get(key);
-      if (id === undefined) {
-        if (paraOffset < 0) paraOffset = this.storeParagraph(form, text, docId, line);
-        id = this.pushPassage(paraOffset + start, length, 0, -1);
-        this.passages.set(key, id);
-      }
-      if (this.passageLastDoc[id] !== docId) {
-        this.passageLastDoc[id] = docId;
-        this.passageDocs[id]++;
-      }
-    }
-  }
-
   private pushPassage(start: number, length: number, documents: number, entry: number): number {
     this.passageStart.push(start);
     this.passageLength.push(length);
     this.passageDocs.push(documents);
-    this.passageLastDoc.push(-1);
     this.passageEntry.push(entry);
     return this.passageStart.length - 1;
   }

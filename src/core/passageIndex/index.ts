@@ -33,7 +33,8 @@
  * Pure: no `vscode`, no Node built-ins; runs in the web worker too. Queries take a time budget and return
  * what they have when it runs out.
  *
- * The files: `types.ts` (the public types and the data layout), `builder.ts` (building), `exactTier.ts` (the
+ * The files: `types.ts` (the public types and the data layout), `builder.ts` (building, and cutting each file into
+ * passages once for a corpus that changes), `exactTier.ts` (the
  * `start`/`clause`/`inside` matches), `fuzzyTier.ts` (the BM25 fallback), `ranking.ts` (how candidates are ranked
  * and pooled, the time budget), `query.ts` (`PassageIndex`: completion and hover combine the tiers), `shared.ts`
  * (limits, cursor and search helpers), `format.ts` (the serialised form).
@@ -42,7 +43,7 @@ export type {
   CompletionResult, Continuation, MatchPosition, PassageContext, PassageIndexData, PassageIndexStats, PassageKind, PassageSource,
   QueryOptions, SourceMatch, SourceOptions, StoredEntry,
 } from './types';
-export { buildPassageIndex, PassageIndexBuilder, type CorpusText, type PassageIndexInput } from './builder';
+export { buildPassageIndex, IncrementalPassageIndex, PassageIndexBuilder, splitPassages, type CorpusText, type PassageIndexInput, type SplitPassages } from './builder';
 export { PassageIndex } from './query';
 export { clauseBeforeCursor, DEFAULT_LIBRARY_KINDS, sentenceBeforeCursor } from './shared';
 export { deserializePassageIndex, PASSAGE_INDEX_FORMAT_VERSION, PassageIndexFormatError, serializePassageIndex } from './format';

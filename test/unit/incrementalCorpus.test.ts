@@ -1,11 +1,13 @@
 /**
- * Incremental mining: a library kept up to date file by file must be, byte for byte, the library of the new
- * corpus mined in one go. The corpus is real text: the bundled speeches and the devset's speeches by other authors.
+ * The incremental corpus: a library and a passage index kept up to date file by file must be, byte for byte, the
+ * library and the index of the new corpus built in one go. The corpus is real text: the bundled speeches and the
+ * devset's speeches by other authors.
  */
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serializeLibrary } from '../../src/core/library';
+import { buildPassageIndex, IncrementalPassageIndex, serializePassageIndex } from '../../src/core/passageIndex';
 import { IncrementalMiner, mineLibrary, prepareFile, type CorpusFile, type PreparedFile } from '../../src/core/mining/miner';
 import { TokenDictionary } from '../../src/core/mining/tokens';
 import { seedFiles, segmenter } from './helpers/corpus';
@@ -25,20 +27,30 @@ function edited(file: CorpusFile, at: number, added: string): CorpusFile {
   return { path: file.path, text: [...lines.slice(0, where + 1), added, ...lines.slice(where + 1)].join('\n') };
 }
 
-suite('incremental mining', () => {
-  test('through edits, additions, deletions and a new order, the library kept up to date is the library mined in one go', function () {
+suite('incremental corpus', () => {
+  test('through edits, additions, deletions and a new order, the library and index kept up to date are the ones built in one go', function () {
     this.timeout(300_000);
     const segment = segmenter();
     const dictionary = new TokenDictionary();
     const miner = new IncrementalMiner(dictionary);
+    const indexer = new IncrementalPassageIndex();
     const prepared = new Map<CorpusFile, PreparedFile>();
     const seen = new Set<string>();
     const step = (label: string, files: readonly CorpusFile[]): void => {
       // As the corpus service does: a file is prepared once, and an unchanged file keeps its prepared form.
       const preparedFiles = files.map(file => prepared.get(file) ?? prepared.set(file, prepareFile(file, segment, dictionary)).get(file) as PreparedFile);
-      const incremental = serializeLibrary(miner.mine(preparedFiles));
-      assert.equal(incremental, serializeLibrary(mineLibrary(files, segment)), `${label}: the library kept up to date differs from the one mined in one go`);
+      const library = miner.mine(preparedFiles);
+      const incremental = serializeLibrary(library);
+      const full = mineLibrary(files, segment);
+      assert.equal(incremental, serializeLibrary(full), `${label}: the library kept up to date differs from the one mined in one go`);
       seen.add(incremental);
+      const index = indexer.build(preparedFiles.map(file => file.parsed), library);
+      const rebuilt = buildPassageIndex({ files, library: full });
+      assert.ok(Buffer.from(serializePassageIndex(index)).equals(serializePassageIndex(rebuilt)), `${label}: the index kept up to date differs from the one built in one go`);
+      // The same data answers the same: a clause of the corpus completes the same way in both.
+      for (const typed of ['同志们', '以学铸魂、', '我们要坚持', '总书记强调']) {
+        assert.deepEqual(index.complete(typed), rebuilt.complete(typed), `${label}: completing ${typed}`);
+      }
     };
     const seeds = seedFiles();
     const devset = devsetFiles();
