@@ -3,7 +3,7 @@
  * of the sorted clause starts; then matches inside a clause through the bigram postings (`inside`).
  */
 import { type Candidate, Clock, Pool } from './ranking';
-import { CHECK_EVERY, gallop, MAX_INSIDE_CANDIDATES, NEWLINE, postingLists } from './shared';
+import { CHECK_EVERY, MAX_INSIDE_CANDIDATES, NEWLINE, PostingCursor, postingLists } from './shared';
 import type { PassageIndexData } from './types';
 
 export class ExactTier {
@@ -54,27 +54,20 @@ export class ExactTier {
     return lo;
   }
 
-  /** Matches inside a clause: intersect the bigram postings, rarest first, and verify in the text. */
+  /** Matches inside a clause: intersect the bigram postings, rarest first (each list walked once), and verify in the text. */
   private inside(query: string, pool: Pool, wanted: number, lo: number, hi: number, clock: Clock): void {
     const d = this.data;
     const lists = postingLists(this.data, query, true)?.lists;
     if (!lists || lists.length === 0) return;
     const seen = new Set<number>();
     for (let i = lo; i < hi; i++) seen.add(d.clausePassage[i]);
-    const [rarest, ...others] = lists;
-    const cursors = others.map(list => list.from);
+    const [rarest, ...others] = lists.map(list => new PostingCursor(d.postingBytes, list));
     const first = query.charCodeAt(0);
     let added = 0;
-    const scanEnd = Math.min(rarest.to, rarest.from + MAX_INSIDE_CANDIDATES);
-    outer: for (let j = rarest.from; j < scanEnd; j++) {
-      if ((j - rarest.from) % 512 === 511 && clock.check()) return;
-      const passage = d.postings[j];
-      for (let k = 0; k < others.length; k++) {
-        const list = others[k];
-        const at = gallop(d.postings, cursors[k], list.to, passage);
-        cursors[k] = at;
-        if (at >= list.to || d.postings[at] !== passage) continue outer;
-      }
+    let scanned = 0;
+    outer: for (let passage = rarest.next(); passage >= 0 && scanned < MAX_INSIDE_CANDIDATES; passage = rarest.next()) {
+      if (scanned++ % 512 === 511 && clock.check()) return;
+      for (const other of others) if (other.seek(passage) !== passage) continue outer;
       if (seen.has(passage)) continue;
       const start = d.passageStart[passage];
       const end = start + d.passageLength[passage];

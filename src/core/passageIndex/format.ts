@@ -10,12 +10,14 @@
  *  16  u32 checksum (FNV-1a over the 32-bit words of everything from byte 20 on)
  *  20  JSON header (UTF-8): files, document titles, library entries, and each section's element count
  *      then the sections, each starting at a multiple of 4: the text and the patch characters as UTF-16
- *      code units, then the `Int32Array`/`Uint32Array` sections in `SECTIONS` order.
+ *      code units, then the `Int32Array`/`Uint32Array` sections in `SECTIONS` order, then the posting bytes
+ *      (padded to a multiple of 4).
  *
  * `deserializePassageIndex` checks magic, version, byte order, checksum, lengths and the invariants the
  * queries rely on (ids and offsets in range, offsets ascending), and throws `PassageIndexFormatError`
- * with a plain message otherwise: a corrupt or outdated cache is rebuilt, never half-read. The loaded
- * index owns copies of its arrays, so the input buffer can be dropped.
+ * with a plain message otherwise: a corrupt or outdated cache is rebuilt, never half-read. Loading is what a
+ * cold start waits for, so it copies little: the text is decoded once, and the typed sections are one copy (the
+ * index owns it, so the input buffer can be dropped) that every array views.
  */
 import type { EntryKind } from '../library';
 import { ENTRY_KINDS } from '../library';
@@ -23,7 +25,7 @@ import { PassageIndex } from './query';
 import type { PassageIndexData, StoredEntry } from './types';
 
 /** Bump when the layout or the meaning of the data changes. */
-export const PASSAGE_INDEX_FORMAT_VERSION = 1;
+export const PASSAGE_INDEX_FORMAT_VERSION = 2;
 
 const MAGIC = [0x53, 0x44, 0x50, 0x49]; // SDPI
 const BYTE_ORDER = 0x01020304;
@@ -37,11 +39,12 @@ export class PassageIndexFormatError extends Error {
 }
 
 type Int32Section = 'patchPos' | 'paraStart' | 'paraDoc' | 'paraLine' | 'docFile' | 'docLine' | 'passageStart' | 'passageLength'
-  | 'passageDocs' | 'passageEntry' | 'postings' | 'clausePos' | 'clausePassage';
-type Uint32Section = 'bigramKeys' | 'bigramOffsets';
+  | 'passageDocs' | 'passageEntry' | 'clausePos' | 'clausePassage';
+type Uint32Section = 'bigramKeys' | 'bigramOffsets' | 'postingOffsets';
 const INT32_SECTIONS: readonly Int32Section[] = ['patchPos', 'paraStart', 'paraDoc', 'paraLine', 'docFile', 'docLine', 'passageStart',
-  'passageLength', 'passageDocs', 'passageEntry', 'postings', 'clausePos', 'clausePassage'];
-const UINT32_SECTIONS: readonly Uint32Section[] = ['bigramKeys', 'bigramOffsets'];
+  'passageLength', 'passageDocs', 'passageEntry', 'clausePos', 'clausePassage'];
+const UINT32_SECTIONS: readonly Uint32Section[] = ['bigramKeys', 'bigramOffsets', 'postingOffsets'];
+const BYTE_SECTION = 'postingBytes';
 
 interface Header {
   readonly files: readonly string[];
@@ -59,6 +62,7 @@ export function serializePassageIndex(index: PassageIndex): Uint8Array {
   const lengths: Record<string, number> = {};
   for (const name of INT32_SECTIONS) lengths[name] = d[name].length;
   for (const name of UINT32_SECTIONS) lengths[name] = d[name].length;
+  lengths[BYTE_SECTION] = d.postingBytes.length;
   const header: Header = { files: d.files, docTitle: d.docTitle, entries: d.entries, textUnits: d.text.length, patchUnits: d.patchChars.length, lengths };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
   let size = align4(PREFIX + headerBytes.length);
@@ -71,6 +75,8 @@ export function serializePassageIndex(index: PassageIndex): Uint8Array {
     sectionAt.set(name, size);
     size += 4 * lengths[name];
   }
+  const bytesAt = size;
+  size = align4(size + d.postingBytes.length);
   const buffer = new ArrayBuffer(size);
   const bytes = new Uint8Array(buffer);
   const view = new DataView(buffer);
@@ -83,29 +89,30 @@ export function serializePassageIndex(index: PassageIndex): Uint8Array {
   writeUnits(new Uint16Array(buffer, patchAt, d.patchChars.length), d.patchChars);
   for (const name of INT32_SECTIONS) new Int32Array(buffer, sectionAt.get(name), lengths[name]).set(d[name]);
   for (const name of UINT32_SECTIONS) new Uint32Array(buffer, sectionAt.get(name), lengths[name]).set(d[name]);
-  view.setUint32(16, checksum(buffer), true);
+  bytes.set(d.postingBytes, bytesAt);
+  view.setUint32(16, checksum(bytes), true);
   return bytes;
 }
 
 export function deserializePassageIndex(input: Uint8Array): PassageIndex {
   if (!(input instanceof Uint8Array)) throw new PassageIndexFormatError('expected bytes (Uint8Array)');
   if (input.length < PREFIX || MAGIC.some((byte, i) => input[i] !== byte)) throw new PassageIndexFormatError('not a passage index (bad magic)');
-  // Own, 4-byte aligned copy: typed array views need the alignment, and the index must not pin the input.
-  const buffer = new ArrayBuffer(align4(input.length));
-  new Uint8Array(buffer).set(input);
-  const view = new DataView(buffer);
+  if (input.length % 4 !== 0) throw new PassageIndexFormatError('truncated (length not a multiple of 4)');
+  // Typed views need 4-byte alignment: an input that lacks it (a slice of a larger buffer) is copied.
+  const bytes = input.byteOffset % 4 === 0 ? input : input.slice();
+  const { buffer, byteOffset } = bytes;
+  const view = new DataView(buffer, byteOffset, bytes.length);
   const version = view.getUint32(4, true);
   if (version !== PASSAGE_INDEX_FORMAT_VERSION) {
     throw new PassageIndexFormatError(`format version ${version}, expected ${PASSAGE_INDEX_FORMAT_VERSION}: rebuild the index`);
   }
-  if (new Uint32Array(buffer, 8, 1)[0] !== BYTE_ORDER) throw new PassageIndexFormatError('written on a host with another byte order');
-  if (input.length % 4 !== 0) throw new PassageIndexFormatError('truncated (length not a multiple of 4)');
-  if (view.getUint32(16, true) !== checksum(buffer)) throw new PassageIndexFormatError('checksum mismatch (corrupt or truncated)');
+  if (new Uint32Array(buffer, byteOffset + 8, 1)[0] !== BYTE_ORDER) throw new PassageIndexFormatError('written on a host with another byte order');
+  if (view.getUint32(16, true) !== checksum(bytes)) throw new PassageIndexFormatError('checksum mismatch (corrupt or truncated)');
   const headerLength = view.getUint32(12, true);
-  if (PREFIX + headerLength > input.length) throw new PassageIndexFormatError('header runs past the end');
+  if (PREFIX + headerLength > bytes.length) throw new PassageIndexFormatError('header runs past the end');
   let header: Header;
   try {
-    header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(buffer, PREFIX, headerLength))) as Header;
+    header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(PREFIX, PREFIX + headerLength))) as Header;
   } catch (error) {
     throw new PassageIndexFormatError(`unreadable header (${error instanceof Error ? error.message : String(error)})`);
   }
@@ -114,21 +121,28 @@ export function deserializePassageIndex(input: Uint8Array): PassageIndex {
   let at = align4(PREFIX + headerLength);
   const take = (bytesWanted: number, what: string): number => {
     const start = at;
-    if (start + bytesWanted > input.length) throw new PassageIndexFormatError(`${what} runs past the end`);
+    if (start + bytesWanted > bytes.length) throw new PassageIndexFormatError(`${what} runs past the end`);
     at += bytesWanted;
     return start;
   };
-  const text = readUnits(new Uint16Array(buffer, take(2 * header.textUnits, 'text'), header.textUnits));
+  const text = readUnits(new Uint16Array(buffer, byteOffset + take(2 * header.textUnits, 'text'), header.textUnits));
   at = align4(at);
-  const patchChars = readUnits(new Uint16Array(buffer, take(2 * header.patchUnits, 'patches'), header.patchUnits));
+  const patchChars = readUnits(new Uint16Array(buffer, byteOffset + take(2 * header.patchUnits, 'patches'), header.patchUnits));
   at = align4(at);
+  // The typed sections are contiguous: one copy holds them all, and each array views its part of it.
+  const sectionsStart = at;
+  const offsets = new Map<string, number>();
+  for (const name of [...INT32_SECTIONS, ...UINT32_SECTIONS]) offsets.set(name, take(4 * header.lengths[name], name) - sectionsStart);
+  const bytesAt = take(header.lengths[BYTE_SECTION], BYTE_SECTION) - sectionsStart;
+  if (align4(at) !== bytes.length) throw new PassageIndexFormatError(`${bytes.length - align4(at)} stray bytes after the last section`);
+  const sections = bytes.slice(sectionsStart, at).buffer;
   const int32 = {} as Record<Int32Section, Int32Array>;
-  for (const name of INT32_SECTIONS) int32[name] = new Int32Array(buffer, take(4 * header.lengths[name], name), header.lengths[name]).slice();
+  for (const name of INT32_SECTIONS) int32[name] = new Int32Array(sections, offsets.get(name), header.lengths[name]);
   const uint32 = {} as Record<Uint32Section, Uint32Array>;
-  for (const name of UINT32_SECTIONS) uint32[name] = new Uint32Array(buffer, take(4 * header.lengths[name], name), header.lengths[name]).slice();
-  if (at !== input.length) throw new PassageIndexFormatError(`${input.length - at} stray bytes after the last section`);
+  for (const name of UINT32_SECTIONS) uint32[name] = new Uint32Array(sections, offsets.get(name), header.lengths[name]);
+  const postingBytes = new Uint8Array(sections, bytesAt, header.lengths[BYTE_SECTION]);
 
-  const data: PassageIndexData = { text, patchChars, files: header.files, docTitle: header.docTitle, entries: header.entries, ...int32, ...uint32 };
+  const data: PassageIndexData = { text, patchChars, files: header.files, docTitle: header.docTitle, entries: header.entries, ...int32, ...uint32, postingBytes };
   checkData(data);
   return new PassageIndex(data);
 }
@@ -152,12 +166,27 @@ function readUnits(units: Uint16Array): string {
   return chunks.join('');
 }
 
-/** FNV-1a over 32-bit words from byte `PREFIX` on: cheap, and catches flipped or missing bytes. */
-function checksum(buffer: ArrayBuffer): number {
-  const words = new Uint32Array(buffer, PREFIX, (buffer.byteLength - PREFIX) >> 2);
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < words.length; i++) hash = Math.imul(hash ^ words[i], 0x01000193);
-  return hash >>> 0;
+/**
+ * FNV-1a over the 32-bit words from byte `PREFIX` on (`bytes` 4-byte aligned), in four interleaved lanes that are
+ * combined at the end: one lane is a chain of dependent multiplies, four keep the CPU busy, and a cold start reads
+ * tens of megabytes. Cheap, and catches flipped or missing bytes.
+ */
+function checksum(bytes: Uint8Array): number {
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + PREFIX, (bytes.length - PREFIX) >> 2);
+  let a = 0x811c9dc5;
+  let b = 0x811c9dc5 ^ 1;
+  let c = 0x811c9dc5 ^ 2;
+  let d = 0x811c9dc5 ^ 3;
+  const whole = words.length & ~3;
+  for (let i = 0; i < whole; i += 4) {
+    a = Math.imul(a ^ words[i], 0x01000193);
+    b = Math.imul(b ^ words[i + 1], 0x01000193);
+    c = Math.imul(c ^ words[i + 2], 0x01000193);
+    d = Math.imul(d ^ words[i + 3], 0x01000193);
+  }
+  for (let i = whole; i < words.length; i++) a = Math.imul(a ^ words[i], 0x01000193);
+  for (const lane of [b, c, d]) a = Math.imul(a ^ lane, 0x01000193);
+  return a >>> 0;
 }
 
 function fail(what: string): never {
@@ -174,7 +203,7 @@ function checkHeader(header: unknown): asserts header is Header {
   if (!Array.isArray(files) || !files.every(file => typeof file === 'string')) fail('header (files)');
   if (!Array.isArray(docTitle) || !docTitle.every(title => title === null || typeof title === 'string')) fail('header (titles)');
   if (!isCount(textUnits) || !isCount(patchUnits) || !isRecord(lengths)) fail('header (lengths)');
-  for (const name of [...INT32_SECTIONS, ...UINT32_SECTIONS]) if (!isCount(lengths[name])) fail(`header (length of ${name})`);
+  for (const name of [...INT32_SECTIONS, ...UINT32_SECTIONS, BYTE_SECTION]) if (!isCount(lengths[name])) fail(`header (length of ${name})`);
   const kinds = new Set<string>(ENTRY_KINDS);
   if (!Array.isArray(entries)) fail('header (entries)');
   for (const entry of entries) {
@@ -198,7 +227,9 @@ function checkData(d: PassageIndexData): void {
   if (d.paraDoc.length !== paragraphs || d.paraLine.length !== paragraphs) fail('paragraph table');
   if (d.docFile.length !== documents || d.docLine.length !== documents) fail('document table');
   if (d.patchPos.length !== d.patchChars.length) fail('patches');
-  if (d.bigramOffsets.length !== d.bigramKeys.length + 1 || d.bigramOffsets[0] !== 0 || d.bigramOffsets[d.bigramKeys.length] !== d.postings.length) fail('bigram offsets');
+  const bigrams = d.bigramKeys.length;
+  if (d.bigramOffsets.length !== bigrams + 1 || d.bigramOffsets[0] !== 0) fail('bigram offsets');
+  if (d.postingOffsets.length !== bigrams + 1 || d.postingOffsets[0] !== 0 || d.postingOffsets[bigrams] !== d.postingBytes.length) fail('posting offsets');
   if (d.clausePassage.length !== d.clausePos.length) fail('clause starts');
   if (textLength > 0 && d.text.charCodeAt(textLength - 1) !== 10) fail('text');
   for (let i = 0; i < d.patchPos.length; i++) if (d.patchPos[i] < 0 || d.patchPos[i] >= textLength || (i > 0 && d.patchPos[i] <= d.patchPos[i - 1])) fail('patches');
@@ -215,13 +246,33 @@ function checkData(d: PassageIndexData): void {
     if (d.passageEntry[p] < -1 || d.passageEntry[p] >= d.entries.length || d.passageDocs[p] < 0) fail('passage table');
     if (d.passageEntry[p] < 0 && (paragraphs === 0 || start < d.paraStart[0])) fail('passage paragraph');
   }
-  for (let b = 0; b < d.bigramKeys.length; b++) {
+  for (let b = 0; b < bigrams; b++) {
     if (b > 0 && d.bigramKeys[b] <= d.bigramKeys[b - 1]) fail('bigram keys');
-    if (d.bigramOffsets[b + 1] < d.bigramOffsets[b]) fail('bigram offsets');
+    if (d.bigramOffsets[b + 1] < d.bigramOffsets[b] || d.postingOffsets[b + 1] < d.postingOffsets[b]) fail('bigram offsets');
+    checkPostings(d.postingBytes, d.postingOffsets[b], d.postingOffsets[b + 1], d.bigramOffsets[b + 1] - d.bigramOffsets[b], passages);
   }
-  for (let i = 0; i < d.postings.length; i++) if (d.postings[i] < 0 || d.postings[i] >= passages) fail('postings');
   for (let i = 0; i < d.clausePos.length; i++) {
     const p = d.clausePassage[i];
     if (p < 0 || p >= passages || d.clausePos[i] < d.passageStart[p] || d.clausePos[i] >= d.passageStart[p] + d.passageLength[p]) fail('clause starts');
   }
+}
+
+/** A posting list decodes to exactly `count` ids, ascending, below `passages`, and ends where the next starts. */
+function checkPostings(bytes: Uint8Array, from: number, to: number, count: number, passages: number): void {
+  let at = from;
+  let id = -1;
+  for (let n = 0; n < count; n++) {
+    let gap = 0;
+    let shift = 0;
+    let byte: number;
+    do {
+      if (at >= to || shift > 28) fail('postings');
+      byte = bytes[at++];
+      gap |= (byte & 0x7f) << shift;
+      shift += 7;
+    } while (byte & 0x80);
+    id += gap;
+    if (gap <= 0 || id >= passages) fail('postings');
+  }
+  if (at !== to) fail('postings');
 }

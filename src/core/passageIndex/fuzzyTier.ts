@@ -3,7 +3,7 @@
  * with it (BM25), and where in a passage the mistyped text most likely starts.
  */
 import { Clock } from './ranking';
-import { B, K1, MAX_FUZZY_BIGRAMS, MAX_POSTINGS_PER_BIGRAM, postingLists } from './shared';
+import { B, K1, MAX_FUZZY_BIGRAMS, MAX_POSTINGS_PER_BIGRAM, PostingCursor, postingLists } from './shared';
 import type { PassageIndexData } from './types';
 
 export class FuzzyTier {
@@ -38,9 +38,8 @@ export class FuzzyTier {
       if (clock.check()) break;
       const df = list.to - list.from;
       const idf = Math.log(1 + (count - df + 0.5) / (df + 0.5));
-      const end = Math.min(list.to, list.from + MAX_POSTINGS_PER_BIGRAM);
-      for (let j = list.from; j < end; j++) {
-        const p = d.postings[j];
+      const cursor = new PostingCursor(d.postingBytes, list);
+      for (let j = 0, p = cursor.next(); p >= 0 && j < MAX_POSTINGS_PER_BIGRAM; j++, p = cursor.next()) {
         if (hits[p] === 0) touched.push(p);
         hits[p]++;
         scores[p] += (idf * (K1 + 1)) / (1 + K1 * (1 - B + (B * d.passageLength[p]) / this.averageLength));

@@ -26,9 +26,11 @@
  *   ranking order (most documents, then shortest first), so every posting list is best-first too.
  * - clause starts: every clause start of every passage, sorted by the text that follows it (`clausePos`,
  *   `clausePassage`): the `start`/`clause` matches of a query are one binary-searched range.
- * - bigrams: sorted keys (`bigramKeys`, two UTF-16 units in 32 bits) with CSR postings (`bigramOffsets`,
- *   `postings`, passage ids ascending) for `inside` matches, BM25 and hover. The commonest bigrams (in
- *   over 1% of passages, and over 2,000) keep no postings, like stop words (see `PRUNE_SHARE`).
+ * - bigrams: sorted keys (`bigramKeys`, two UTF-16 units in 32 bits) with posting lists (passage ids ascending,
+ *   stored as varints of the gaps in `postingBytes`, a quarter of 32-bit ids; `bigramOffsets` counts them,
+ *   `postingOffsets` finds them) for `inside` matches, BM25 and hover. The commonest bigrams (in over 1% of
+ *   passages, and over 2,000) keep no postings, like stop words (see `PRUNE_SHARE`), so every list is short
+ *   enough to walk from its start.
  *
  * Pure: no `vscode`, no Node built-ins; runs in the web worker too. Queries take a time budget and return
  * what they have when it runs out.

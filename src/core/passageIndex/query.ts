@@ -23,7 +23,7 @@ export class PassageIndex {
   stats(): PassageIndexStats {
     const d = this.data;
     const arrays = [d.patchPos, d.paraStart, d.paraDoc, d.paraLine, d.docFile, d.docLine, d.passageStart, d.passageLength, d.passageDocs,
-      d.passageEntry, d.bigramKeys, d.bigramOffsets, d.postings, d.clausePos, d.clausePassage];
+      d.passageEntry, d.bigramKeys, d.bigramOffsets, d.postingOffsets, d.postingBytes, d.clausePos, d.clausePassage];
     return {
       documents: d.docTitle.length,
       paragraphs: d.paraDoc.length,
@@ -31,7 +31,7 @@ export class PassageIndex {
       libraryPassages: d.entries.length,
       clauseStarts: d.clausePos.length,
       bigrams: d.bigramKeys.length,
-      postings: d.postings.length,
+      postings: d.bigramOffsets[d.bigramOffsets.length - 1] ?? 0,
       textUnits: d.text.length,
       bytes: arrays.reduce((sum, array) => sum + array.byteLength, 0) + 2 * (d.text.length + d.patchChars.length),
     };

@@ -58,9 +58,49 @@ export function sentenceBeforeCursor(textBeforeCursor: string): string {
 }
 
 export interface PostingRange {
+  /** Postings before the list (`bigramOffsets`): `to - from` is the list's length. */
   readonly from: number;
   readonly to: number;
   readonly key: number;
+  /** Where the list starts in `postingBytes`. */
+  readonly byte: number;
+}
+
+/** Walks one posting list (passage ids ascending, varints of the gaps) from its start. */
+export class PostingCursor {
+  /** The id read last: -1 before the first, and after the last. */
+  value = -1;
+  private at: number;
+  private left: number;
+
+  constructor(private readonly bytes: Uint8Array, list: PostingRange) {
+    this.at = list.byte;
+    this.left = list.to - list.from;
+  }
+
+  /** The next id, or -1 after the last. */
+  next(): number {
+    if (this.left === 0) return (this.value = -1);
+    this.left--;
+    let gap = 0;
+    let shift = 0;
+    let byte: number;
+    do {
+      byte = this.bytes[this.at++];
+      gap |= (byte & 0x7f) << shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return (this.value += gap);
+  }
+
+  /** The first id ≥ `target` from here on (the current one included), or -1 when the list has none. */
+  seek(target: number): number {
+    while (this.value < target) {
+      if (this.left === 0) return (this.value = -1);
+      this.next();
+    }
+    return this.value;
+  }
 }
 
 /** The posting ranges of the query's distinct bigrams, rarest first; undefined if one is missing and `all`. */
@@ -76,7 +116,7 @@ export function postingLists(d: PassageIndexData, query: string, all: boolean): 
     }
     // An empty list is a pruned common bigram: it filters nothing and scores little.
     if (d.bigramOffsets[r + 1] === d.bigramOffsets[r]) pruned++;
-    else lists.push({ from: d.bigramOffsets[r], to: d.bigramOffsets[r + 1], key });
+    else lists.push({ from: d.bigramOffsets[r], to: d.bigramOffsets[r + 1], key, byte: d.postingOffsets[r] });
   }
   lists.sort((a, b) => a.to - a.from - (b.to - b.from) || a.key - b.key);
   return { lists, counted: keys.size - pruned };
@@ -143,25 +183,6 @@ export function findKey(keys: Uint32Array, key: number): number {
     else hi = mid - 1;
   }
   return -1;
-}
-
-/** First index in [from, to) with `array[i] >= value` (ascending array), by galloping from `from`. */
-export function gallop(array: Int32Array, from: number, to: number, value: number): number {
-  let step = 1;
-  let lo = from;
-  let hi = from;
-  while (hi < to && array[hi] < value) {
-    lo = hi + 1;
-    hi += step;
-    step *= 2;
-  }
-  hi = Math.min(hi, to);
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (array[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** First index with `array[i] > value` (ascending array). */

@@ -126,8 +126,12 @@ export interface PassageIndexData {
   readonly passageDocs: Int32Array;
   readonly passageEntry: Int32Array;
   readonly bigramKeys: Uint32Array;
+  /** Per bigram (and one past the last): how many postings come before its list; a list's length is its df. */
   readonly bigramOffsets: Uint32Array;
-  readonly postings: Int32Array;
+  /** Per bigram (and one past the last): where its list starts in `postingBytes`. */
+  readonly postingOffsets: Uint32Array;
+  /** The posting lists: passage ids ascending, as LEB128 varints of the gaps (see `PostingCursor`). */
+  readonly postingBytes: Uint8Array;
   readonly clausePos: Int32Array;
   readonly clausePassage: Int32Array;
 }
