@@ -5,7 +5,7 @@
  * corpus order (`absorb`), so a changed file is collected again alone and the merge gives what one pass over
  * the whole corpus would.
  */
-import type { Genre } from '../genre';
+import { GENRES, type Genre } from '../genre';
 import { MAX_SOURCES_PER_ENTRY, stableHash, type EntryKind, type EntrySource, type LibraryDocument, type LibraryEntry } from '../library';
 import { toMatchForm } from '../normalize';
 import { snippetFromText } from '../snippet';
@@ -20,8 +20,10 @@ export interface Group {
   otherForms: Map<string, number> | undefined;
   documents: number;
   lastDocument: number;
-  readonly genres: Set<Genre>;
-  readonly sources: EntrySource[];
+  /** The genres of its documents, as bits of `GENRES`: a corpus keeps a group per entry per file. */
+  genres: number;
+  /** Its first sources, as (document, line) pairs: numbers, not objects, for the same reason. */
+  readonly sources: number[];
   occurrences: number;
   readonly details: EntryDetails;
   readonly order: number;
@@ -44,7 +46,7 @@ export class EntryCollector {
   group(key: string, details: EntryDetails = NO_DETAILS): Group {
     let group = this.groups.get(key);
     if (!group) {
-      group = { firstForm: undefined, firstFormCount: 0, otherForms: undefined, documents: 0, lastDocument: -1, genres: new Set(), sources: [], occurrences: 0, details, order: this.groups.size };
+      group = { firstForm: undefined, firstFormCount: 0, otherForms: undefined, documents: 0, lastDocument: -1, genres: 0, sources: [], occurrences: 0, details, order: this.groups.size };
       this.groups.set(key, group);
     }
     return group;
@@ -56,9 +58,18 @@ export class EntryCollector {
     if (group.lastDocument !== document.id) {
       group.lastDocument = document.id;
       group.documents++;
-      group.genres.add(document.genre);
-      if (group.sources.length < MAX_SOURCES_PER_ENTRY) group.sources.push({ document: document.id, line });
+      group.genres |= genreBit(document.genre);
+      if (group.sources.length < 2 * MAX_SOURCES_PER_ENTRY) group.sources.push(document.id, line);
     }
+  }
+
+  /** Adds uses counted elsewhere: `uses` of `text` in `documents` documents, their genres (`genreBit`s) and first sources. */
+  addCounted(group: Group, text: string, uses: number, documents: number, genres: number, sources: readonly EntrySource[]): void {
+    addForm(group, text, uses);
+    group.occurrences += uses;
+    group.documents += documents;
+    group.genres |= genres;
+    for (const source of sources) if (group.sources.length < 2 * MAX_SOURCES_PER_ENTRY) group.sources.push(source.document, source.line);
   }
 
   /**
@@ -72,11 +83,8 @@ export class EntryCollector {
       for (const [form, count] of local.otherForms ?? []) addForm(group, form, count);
       group.occurrences += local.occurrences;
       group.documents += local.documents;
-      for (const genre of local.genres) group.genres.add(genre);
-      for (const source of local.sources) {
-        if (group.sources.length >= MAX_SOURCES_PER_ENTRY) break;
-        group.sources.push({ document: source.document + documentOffset, line: source.line });
-      }
+      group.genres |= local.genres;
+      for (let i = 0; i < local.sources.length && group.sources.length < 2 * MAX_SOURCES_PER_ENTRY; i += 2) group.sources.push(local.sources[i] + documentOffset, local.sources[i + 1]);
     }
   }
 
@@ -96,12 +104,17 @@ export class EntryCollector {
         snippet: group.details.snippet ?? snippetFromText(text).snippet,
         documents: group.documents,
         occurrences: group.occurrences,
-        genres: [...group.genres].sort(),
-        sources: group.sources,
+        genres: GENRES.filter(genre => group.genres & genreBit(genre)).sort(),
+        sources: Array.from({ length: group.sources.length / 2 }, (_, i): EntrySource => ({ document: group.sources[2 * i], line: group.sources[2 * i + 1] })),
         ...group.details,
       };
     });
   }
+}
+
+/** A genre as one bit, so a set of genres is a number. */
+export function genreBit(genre: Genre): number {
+  return 1 << GENRES.indexOf(genre);
 }
 
 function addForm(group: Group, text: string, count: number): void {

@@ -142,7 +142,7 @@ export class IncrementalMiner {
       ...parallelEntries(pick(share => share.parallels), this.merged),
       ...this.templates.entries(placed),
       ...quotationEntries(pick(share => share.quotations), this.merged),
-      ...this.phrases.entries(placed, this.merged),
+      ...this.phrases.entries(placed),
     ];
     const kindOrder = new Map(ENTRY_KINDS.map((kind, index) => [kind, index]));
     // Stable sort: within a kind, each miner's own order (most used first) stays.

@@ -3,8 +3,8 @@
  * together (cohesion: their words co-occur far more often than chance) and stand free of their context
  * (boundary entropy: many different words precede and follow them), used in several documents.
  */
-import type { LibraryDocument, LibraryEntry } from '../library';
-import { EntryCollector, mergeCollectors, type Group, type MergeCache, type Placed } from './collector';
+import { MAX_SOURCES_PER_ENTRY, type EntrySource, type LibraryDocument, type LibraryEntry } from '../library';
+import { EntryCollector, genreBit, type Placed } from './collector';
 import { PairTable } from './pairTable';
 import { BOUNDARY, lineAt, type DocumentTokens, type WordCounts } from './tokens';
 
@@ -79,12 +79,19 @@ interface Proposal {
   readonly tokens: readonly number[];
 }
 
-/** A file's occurrences of the shortlisted n-grams: grouped by text for the entries, and their neighbours. */
+/**
+ * A file's uses of the shortlisted n-grams, counted per group (a distinct text of the shortlist): numbers, not
+ * collectors, as every file uses most of the shortlist. Its sources are found again when the library needs them
+ * (only the first files' are, as 20 per entry are kept), and so are its neighbours when the file is taken out.
+ */
 interface Observed {
   readonly generation: number;
-  readonly collector: EntryCollector;
-  /** (candidate, left neighbour, right neighbour) per occurrence, to take them back when the file goes. */
-  readonly neighbours: Int32Array;
+  readonly occurrences: Int32Array;
+  readonly documents: Int32Array;
+  /** Per group: the genres of its documents (`genreBit`s). */
+  readonly genres: Int32Array;
+  /** (group, document, line) of the first use in each of the group's first `MAX_SOURCES_PER_ENTRY` documents here. */
+  sources?: Int32Array;
 }
 
 /** The n-gram ids at each token of each document, kept from counting a new file to observing it (then dropped). */
@@ -104,7 +111,9 @@ export class PhraseMiner {
   private generation = 0;
   private candidateOfBigram = new Int32Array(0);
   private candidateOfTrigram = new Int32Array(0);
-  private candidateTexts: string[] = [];
+  /** Per candidate: its group, the distinct text it reads as; and each group's text. */
+  private groupOf = new Int32Array(0);
+  private groupTexts: string[] = [];
   private left = new NeighbourEntropy(0);
   private right = new NeighbourEntropy(0);
   private readonly observed = new Map<TokenFile, Observed>();
@@ -141,14 +150,8 @@ export class PhraseMiner {
 
   /** Takes a file's n-grams, and its occurrences of the shortlisted ones, back out (the mirror of `add`). */
   remove(file: TokenFile): void {
-    const observed = this.observed.get(file);
-    if (observed?.generation === this.generation) {
-      const { neighbours } = observed;
-      for (let i = 0; i < neighbours.length; i += 3) {
-        this.left.observe(neighbours[i], neighbours[i + 1], -1);
-        this.right.observe(neighbours[i], neighbours[i + 2], -1);
-      }
-    }
+    // Its neighbours were counted in with this shortlist: the same walk takes them out.
+    if (this.observed.get(file)?.generation === this.generation) this.walkUses(file, -1);
     this.observed.delete(file);
     this.pending.delete(file);
     const { bigrams, trigrams } = this;
@@ -168,18 +171,49 @@ export class PhraseMiner {
   }
 
   /** The phrases of the corpus made of `files` (in corpus order; each added before). */
-  entries(files: readonly Placed<TokenFile>[], cache?: MergeCache): LibraryEntry[] {
+  entries(files: readonly Placed<TokenFile>[]): LibraryEntry[] {
     const chosen = this.propose(MAX_PHRASES * SHORTLIST_FACTOR);
     const shortlist = chosen.map(ngramKey).sort((a, b) => a - b).join(',');
     if (shortlist !== this.shortlist) this.startGeneration(shortlist, chosen);
     for (const { share } of files) {
-      if (this.observed.get(share)?.generation !== this.generation) this.observed.set(share, this.observe(share));
+      if (this.observed.get(share)?.generation !== this.generation) this.observed.set(share, this.walkUses(share, 1) as Observed);
     }
     this.pending.clear();
     const collector = new EntryCollector('phrase');
     for (const proposal of chosen) collector.group(proposal.text); // ties in the list keep the shortlist's order
-    mergeCollectors('phrase', files, share => (this.observed.get(share) as Observed).collector, cache, collector); // every file was observed above
-    const free = new Set(this.candidateTexts.filter((_, candidate) => Math.min(this.left.entropy(candidate), this.right.entropy(candidate)) >= MIN_BOUNDARY_ENTROPY));
+    const groups = this.groupTexts.length;
+    const occurrences = new Int32Array(groups);
+    const documents = new Int32Array(groups);
+    const genres = new Int32Array(groups);
+    for (const { share } of files) {
+      const observed = this.observed.get(share) as Observed; // every file was observed above
+      for (let g = 0; g < groups; g++) {
+        occurrences[g] += observed.occurrences[g];
+        documents[g] += observed.documents[g];
+        genres[g] |= observed.genres[g];
+      }
+    }
+    // Sources in corpus order, from the first files that hold each group, until it has all an entry keeps.
+    const sources: EntrySource[][] = Array.from({ length: groups }, () => []);
+    const wanted = (g: number): boolean => sources[g].length < Math.min(MAX_SOURCES_PER_ENTRY, documents[g]);
+    for (const { share, documentOffset } of files) {
+      const observed = this.observed.get(share) as Observed;
+      if (!observed.documents.some((count, g) => count > 0 && wanted(g))) continue;
+      observed.sources ??= this.walkUses(share, 0)?.sources as Int32Array; // walking for sources returns them
+      const found = observed.sources;
+      for (let i = 0; i < found.length; i += 3) {
+        if (wanted(found[i])) sources[found[i]].push({ document: found[i + 1] + documentOffset, line: found[i + 2] });
+      }
+      if (!sources.some((_, g) => wanted(g))) break;
+    }
+    this.groupTexts.forEach((text, g) => {
+      if (occurrences[g] > 0) collector.addCounted(collector.group(text), text, occurrences[g], documents[g], genres[g], sources[g]);
+    });
+    // A text is free when one of its cuts is.
+    const free = new Set<string>();
+    this.groupOf.forEach((group, candidate) => {
+      if (Math.min(this.left.entropy(candidate), this.right.entropy(candidate)) >= MIN_BOUNDARY_ENTROPY) free.add(this.groupTexts[group]);
+    });
     return collector.entries(MIN_DOCUMENTS, MIN_OCCURRENCES).filter(entry => free.has(entry.text)).slice(0, MAX_PHRASES);
   }
 
@@ -243,35 +277,44 @@ export class PhraseMiner {
     chosen.forEach((proposal, candidate) => {
       (proposal.trigram ? this.candidateOfTrigram : this.candidateOfBigram)[proposal.id] = candidate;
     });
-    this.candidateTexts = chosen.map(proposal => proposal.text);
+    const groups = new Map<string, number>();
+    this.groupOf = Int32Array.from(chosen, proposal => groups.get(proposal.text) ?? groups.set(proposal.text, groups.size).size - 1);
+    this.groupTexts = [...groups.keys()];
     this.left = new NeighbourEntropy(chosen.length);
     this.right = new NeighbourEntropy(chosen.length);
   }
 
-  /** A file's occurrences of the shortlisted n-grams, with their neighbours (counted in). */
-  private observe(file: TokenFile): Observed {
-    const collector = new EntryCollector('phrase');
-    let neighbours = new Int32Array(1024);
-    let used = 0;
-    const texts = this.candidateTexts;
-    const groups: (Group | undefined)[] = [];
-    const record = (candidate: number, ids: Int32Array, start: number, end: number, document: number): void => {
-      const left = start > 0 ? ids[start - 1] : BOUNDARY;
-      const right = end < ids.length ? ids[end] : BOUNDARY;
-      this.left.observe(candidate, left, 1);
-      this.right.observe(candidate, right, 1);
-      if (used + 3 > neighbours.length) {
-        const grown = new Int32Array(neighbours.length * 2);
-        grown.set(neighbours);
-        neighbours = grown;
+  /**
+   * Walks a file's uses of the shortlisted n-grams. `sign` 1: counts their neighbours in and returns the file's
+   * counts per group; -1: counts the neighbours out; 0: returns the file's sources alone.
+   */
+  private walkUses(file: TokenFile, sign: 1 | -1 | 0): Observed | undefined {
+    const groups = this.groupTexts.length;
+    const counting = sign === 1;
+    const occurrences = new Int32Array(counting ? groups : 0);
+    const documents = new Int32Array(counting ? groups : 0);
+    const genres = new Int32Array(counting ? groups : 0);
+    const lastDocument = new Int32Array(groups).fill(-1);
+    const sourceCount = new Int32Array(sign === 0 ? groups : 0);
+    const sources: number[] = [];
+    const { candidateOfBigram, candidateOfTrigram, bigrams, trigrams, groupOf } = this;
+    const use = (candidate: number, ids: Int32Array, start: number, end: number, document: number): void => {
+      if (sign !== 0) {
+        this.left.observe(candidate, start > 0 ? ids[start - 1] : BOUNDARY, sign);
+        this.right.observe(candidate, end < ids.length ? ids[end] : BOUNDARY, sign);
+        if (!counting) return;
       }
-      neighbours[used++] = candidate;
-      neighbours[used++] = left;
-      neighbours[used++] = right;
-      const group = groups[candidate] ?? (groups[candidate] = collector.group(texts[candidate]));
-      collector.record(group, texts[candidate], file.documents[document], lineAt(file.tokens[document], start));
+      const group = groupOf[candidate];
+      if (counting) occurrences[group]++;
+      if (lastDocument[group] === document) return;
+      lastDocument[group] = document;
+      if (counting) {
+        documents[group]++;
+        genres[group] |= genreBit(file.documents[document].genre);
+      } else if (sourceCount[group]++ < MAX_SOURCES_PER_ENTRY) {
+        sources.push(group, file.documents[document].id, lineAt(file.tokens[document], start));
+      }
     };
-    const { candidateOfBigram, candidateOfTrigram, bigrams, trigrams } = this;
     const known = this.pending.get(file);
     file.tokens.forEach(({ ids }, document) => {
       const bigramsAt = known?.bigramsAt[document];
@@ -289,12 +332,13 @@ export class PhraseMiner {
         }
         if (bigram < 0) continue;
         const asBigram = bigram < candidateOfBigram.length ? candidateOfBigram[bigram] : -1;
-        if (asBigram >= 0) record(asBigram, ids, i, i + 2, document);
+        if (asBigram >= 0) use(asBigram, ids, i, i + 2, document);
         const asTrigram = trigram >= 0 && trigram < candidateOfTrigram.length ? candidateOfTrigram[trigram] : -1;
-        if (asTrigram >= 0) record(asTrigram, ids, i, i + 3, document);
+        if (asTrigram >= 0) use(asTrigram, ids, i, i + 3, document);
       }
     });
-    return { generation: this.generation, collector, neighbours: neighbours.slice(0, used) };
+    if (sign === 0) return { generation: this.generation, occurrences, documents, genres, sources: Int32Array.from(sources) };
+    return counting ? { generation: this.generation, occurrences, documents, genres } : undefined;
   }
 }
 

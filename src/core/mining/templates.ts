@@ -124,15 +124,22 @@ function unchain(table: PairTable, id: number): number[] {
 }
 
 /**
- * One file's frames, walked with the current anchors: every visit (frame, filler), each frame's first use in
- * each document (frame, document, position: the sources) and each frame's first use with each filler in the
- * file (frame, filler: the examples), in the order of the walk.
+ * One file's frames, walked with the current anchors: each frame's first use in each document (frame, document,
+ * position: the sources) and each frame's first use with each filler in the file (frame, filler: the examples), in
+ * the order of the walk. The visits themselves are counted, not kept: taking the file out walks it again.
  */
 interface FrameLog {
   readonly anchors: string;
-  readonly visits: Int32Array;
   readonly firstUses: Int32Array;
   readonly newFillers: Int32Array;
+}
+
+/** `array`, or a copy at least twice as long when it cannot hold index `at`. */
+function grown(array: Int32Array, at: number): Int32Array<ArrayBuffer> {
+  if (at < array.length) return array as Int32Array<ArrayBuffer>;
+  const larger = new Int32Array(Math.max(at + 1, array.length * 2, 1024));
+  larger.set(array);
+  return larger;
 }
 
 /** A growable list of int32s, for the logs. */
@@ -156,6 +163,13 @@ class IntList {
   }
 }
 
+/** What a frame looks like as a template: its fixed parts, and the key ties are broken by. */
+interface FrameShape {
+  readonly frame: number;
+  readonly fixed: readonly string[];
+  readonly key: string;
+}
+
 export class TemplateMiner {
   private anchorKey = '';
   private anchors = new Uint8Array(0);
@@ -170,6 +184,7 @@ export class TemplateMiner {
   private documentCount = new Int32Array(0);
   private distinctFillers = new Int32Array(0);
   private readonly logs = new Map<TokenFile, FrameLog>();
+  private readonly shapes = new Map<number, FrameShape | null>();
 
   constructor(private readonly words: WordCounts) {}
 
@@ -177,7 +192,7 @@ export class TemplateMiner {
   remove(file: TokenFile): void {
     const log = this.logs.get(file);
     this.logs.delete(file);
-    if (log && log.anchors === this.anchorKey) this.count(log, -1);
+    if (log && log.anchors === this.anchorKey) this.walk(file, -1);
   }
 
   /** The templates of the corpus made of `files` (in corpus order). */
@@ -197,84 +212,74 @@ export class TemplateMiner {
       this.distinctFillers = new Int32Array(0);
     }
     for (const { share } of files) {
-      if (this.logs.get(share)?.anchors === anchorKey) continue;
-      const log = this.walk(share);
-      this.logs.set(share, log);
-      this.count(log, 1);
+      if (this.logs.get(share)?.anchors !== anchorKey) this.logs.set(share, this.walk(share, 1));
     }
     return this.choose(files);
   }
 
-  private walk(file: TokenFile): FrameLog {
-    const visits = new IntList();
+  /** Walks a file's frames with the current anchors and counts them in (1) or out (-1); returns the file's log. */
+  private walk(file: TokenFile, sign: 1 | -1): FrameLog {
     const firstUses = new IntList();
     const newFillers = new IntList();
     // The document each frame was last seen in (+1; 0: not in this file), as `frames` grows during the walk.
-    let lastDocument = new Int32Array(this.frames.size + 1024);
+    let lastDocument = new Int32Array(0);
     const pairs = new PairTable(); // (frame, filler) pairs of this file, to log each pair's first use once
     walkFrames(file.tokens.map(tokens => tokens.ids), this.anchors, this.wordLength, this.frames, this.fillers, (frame, filler, document, position) => {
-      visits.push(frame, filler);
-      if (frame >= lastDocument.length) {
-        const grown = new Int32Array(Math.max(frame + 1, lastDocument.length * 2));
-        grown.set(lastDocument);
-        lastDocument = grown;
+      if (frame >= lastDocument.length || frame >= this.uses.length) {
+        lastDocument = grown(lastDocument, frame);
+        this.uses = grown(this.uses, frame);
+        this.documentCount = grown(this.documentCount, frame);
+        this.distinctFillers = grown(this.distinctFillers, frame);
       }
-      if (lastDocument[frame] !== document + 1) {
-        lastDocument[frame] = document + 1;
-        firstUses.push(frame, document, position);
-      }
-      const pair = pairs.add(frame, filler, 0);
-      if (pairs.counts[pair] === 1) newFillers.push(frame, filler);
-    });
-    return { anchors: this.anchorKey, visits: visits.toArray(), firstUses: firstUses.toArray(), newFillers: newFillers.toArray() };
-  }
-
-  /** Counts a file's log in (1) or out (-1). */
-  private count(log: FrameLog, sign: 1 | -1): void {
-    if (this.uses.length < this.frames.size) {
-      const grow = (array: Int32Array): Int32Array<ArrayBuffer> => {
-        const grown = new Int32Array(Math.max(this.frames.size, array.length * 2));
-        grown.set(array);
-        return grown;
-      };
-      this.uses = grow(this.uses);
-      this.documentCount = grow(this.documentCount);
-      this.distinctFillers = grow(this.distinctFillers);
-    }
-    const { visits, firstUses } = log;
-    for (let i = 0; i < visits.length; i += 2) {
-      const frame = visits[i];
       this.uses[frame] += sign;
-      const pair = sign > 0 ? this.frameFillers.add(frame, visits[i + 1], 0) : this.frameFillers.remove(frame, visits[i + 1], -1);
+      const pair = sign > 0 ? this.frameFillers.add(frame, filler, 0) : this.frameFillers.remove(frame, filler, -1);
       const count = this.frameFillers.counts[pair]; // read after `add`, which may replace `counts` with a larger array
       if (sign > 0 ? count === 1 : count === 0) this.distinctFillers[frame] += sign;
-    }
-    for (let i = 0; i < firstUses.length; i += 3) this.documentCount[firstUses[i]] += sign;
+      if (lastDocument[frame] !== document + 1) {
+        lastDocument[frame] = document + 1;
+        this.documentCount[frame] += sign;
+        firstUses.push(frame, document, position);
+      }
+      const filled = pairs.add(frame, filler, 0);
+      if (pairs.counts[filled] === 1) newFillers.push(frame, filler);
+    });
+    return { anchors: this.anchorKey, firstUses: firstUses.toArray(), newFillers: newFillers.toArray() };
+  }
+
+  /**
+   * A frame's fixed parts and its sort key (its words: ties never go by id, as ids depend on the order files were
+   * walked), or null for a frame that cannot be a formula. Kept per frame: a frame's words never change.
+   */
+  private shapeOf(frame: number): FrameShape | null {
+    let shape = this.shapes.get(frame);
+    if (shape !== undefined) return shape;
+    const words = this.words.words;
+    const tokens = unchain(this.frames, frame);
+    const fixed = tokens.reduce<number[][]>((parts, token) => (token === SLOT_MARK ? [...parts, []] : (parts[parts.length - 1].push(token), parts)), [[]])
+      .map(part => part.map(id => words[id]).join(''));
+    const opening = fixed[0];
+    const closing = fixed[fixed.length - 1];
+    const lastStart = tokens.lastIndexOf(SLOT_MARK) + 1;
+    shape = fixed.reduce((sum, text) => sum + text.length, 0) < MIN_FIXED_CHARS || WEAK_EDGES.has(opening) || WEAK_EDGES.has(closing)
+      || (closing.length < 2 && !CLOSING_PARTICLES.has(closing)) || WEAK_EDGES.has(words[tokens[lastStart]])
+      ? null
+      : { frame, fixed, key: tokens.map(token => (token === SLOT_MARK ? SLOT : words[token])).join('\u0000') };
+    this.shapes.set(frame, shape);
+    return shape;
   }
 
   /** Frames used in several documents with several different fillers, as entries with sources and examples. */
   private choose(files: readonly Placed<TokenFile>[]): LibraryEntry[] {
-    const { frames, fillers, uses, documentCount, distinctFillers } = this;
+    const { fillers, uses, documentCount, distinctFillers } = this;
     const words = this.words.words;
-    const fixedOf = (frame: number): string[] => unchain(frames, frame)
-      .reduce<number[][]>((parts, token) => (token === SLOT_MARK ? [...parts, []] : (parts[parts.length - 1].push(token), parts)), [[]])
-      .map(part => part.map(id => words[id]).join(''));
-    const candidates: { frame: number; fixed: string[]; key: string }[] = [];
+    const candidates: FrameShape[] = [];
     for (let frame = 0; frame < uses.length; frame++) {
       if (documentCount[frame] < MIN_DOCUMENTS || distinctFillers[frame] < MIN_DISTINCT_FILLERS) continue;
-      const fixed = fixedOf(frame);
-      const opening = fixed[0];
-      const closing = fixed[fixed.length - 1];
-      if (fixed.reduce((sum, text) => sum + text.length, 0) < MIN_FIXED_CHARS || WEAK_EDGES.has(opening) || WEAK_EDGES.has(closing)) continue;
-      if (closing.length < 2 && !CLOSING_PARTICLES.has(closing)) continue;
-      const tokens = unchain(frames, frame);
-      const lastStart = tokens.lastIndexOf(SLOT_MARK) + 1;
-      if (WEAK_EDGES.has(words[tokens[lastStart]])) continue;
-      // Ties go by the frame's words, never by its id: ids depend on the order files were walked.
-      candidates.push({ frame, fixed, key: tokens.map(token => (token === SLOT_MARK ? SLOT : words[token])).join('\u0000') });
+      const shape = this.shapeOf(frame);
+      if (shape) candidates.push(shape);
     }
     candidates.sort((a, b) => documentCount[b.frame] - documentCount[a.frame] || uses[b.frame] - uses[a.frame] || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const chosen = new Map<number, { text: string; fixed: string[] }>();
+    const chosen = new Map<number, { text: string; fixed: readonly string[] }>();
     const seenTexts = new Set<string>();
     for (const { frame, fixed } of candidates) {
       if (chosen.size >= MAX_TEMPLATES * 2) break;
@@ -288,18 +293,20 @@ export class TemplateMiner {
     const collector = new EntryCollector('template');
     const examples = new Map<number, string[]>();
     const seenPairs = new Set<string>();
+    const isChosen = new Uint8Array(uses.length);
+    for (const frame of chosen.keys()) isChosen[frame] = 1;
     for (const { share, documentOffset } of files) {
       const { firstUses, newFillers } = this.logs.get(share) as FrameLog; // every file was walked in `entries`
       for (let i = 0; i < firstUses.length; i += 3) {
-        const found = chosen.get(firstUses[i]);
-        if (!found) continue;
+        if (isChosen[firstUses[i]] === 0) continue;
+        const found = chosen.get(firstUses[i]) as { text: string }; // chosen, as checked
         const document = firstUses[i + 1];
         const global = { ...share.documents[document], id: share.documents[document].id + documentOffset };
         collector.record(collector.group(found.text), found.text, global, lineAt(share.tokens[document], firstUses[i + 2]));
       }
       for (let i = 0; i < newFillers.length; i += 2) {
         const frame = newFillers[i];
-        if (!chosen.has(frame) || seenPairs.has(`${frame},${newFillers[i + 1]}`)) continue;
+        if (isChosen[frame] === 0 || (examples.get(frame)?.length ?? 0) >= 5 || seenPairs.has(`${frame},${newFillers[i + 1]}`)) continue;
         seenPairs.add(`${frame},${newFillers[i + 1]}`);
         const list = examples.get(frame) ?? [];
         const example = unchain(fillers, newFillers[i + 1]).map(token => (token === SLOT_MARK ? '/' : words[token])).join('');
@@ -313,7 +320,7 @@ export class TemplateMiner {
     }
     const byText = new Map([...chosen].map(([frame, found]) => [found.text, { ...found, examples: examples.get(frame) ?? [] }]));
     return collector.entries(MIN_DOCUMENTS).slice(0, MAX_TEMPLATES).map(entry => {
-      const frame = byText.get(entry.text) as { fixed: string[]; examples: string[] }; // every collected text was chosen
+      const frame = byText.get(entry.text) as { fixed: readonly string[]; examples: string[] }; // every collected text was chosen
       const snippet = frame.fixed.map(escapeSnippetText).reduce((acc, fixed, i) => `${acc}${tabStop(i, SLOT)}${fixed}`);
       return { ...entry, snippet, items: frame.examples };
     });

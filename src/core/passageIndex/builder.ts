@@ -189,19 +189,24 @@ export class PassageIndexBuilder {
       this.docFile.push(fileId);
       this.docLine.push(doc.line);
     }
+    // Every passage of `split` has its first use in one of its paragraphs: its id in the index is found there.
+    const ids = new Int32Array(split.passages.length);
     for (const paragraph of split.paragraphs) {
       let paraOffset = -1;
       const { passages } = paragraph;
       for (let i = 0; i < passages.length; i += 3) {
-        const key = split.passages[passages[i + 2]];
-        if (this.passages.has(key)) continue;
-        if (paraOffset < 0) paraOffset = this.storeParagraph(paragraph.form, paragraph.text, firstDocument + paragraph.document, paragraph.line);
-        this.passages.set(key, this.pushPassage(paraOffset + passages[i], passages[i + 1], 0, -1));
+        const local = passages[i + 2];
+        const key = split.passages[local];
+        let id = this.passages.get(key);
+        if (id === undefined) {
+          if (paraOffset < 0) paraOffset = this.storeParagraph(paragraph.form, paragraph.text, firstDocument + paragraph.document, paragraph.line);
+          id = this.pushPassage(paraOffset + passages[i], passages[i + 1], 0, -1);
+          this.passages.set(key, id);
+        }
+        ids[local] = id;
       }
     }
-    split.passages.forEach((key, k) => {
-      this.passageDocs[this.passages.get(key) as number] += split.documentCounts[k]; // every passage of `split` is known now
-    });
+    for (let local = 0; local < ids.length; local++) this.passageDocs[ids[local]] += split.documentCounts[local];
     return this;
   }
 
