@@ -10,6 +10,8 @@ export class PairTable {
   /** id + 1 per slot; 0 marks an empty slot. */
   private slots = new Int32Array(1 << 12);
   private mask = (1 << 12) - 1;
+  /** A slot is the high bits of the mixed pair (32 - shift of them): the low bits of a product mix poorly. */
+  private shift = 20;
   /** How many distinct pairs; ids run from 0 to size - 1 in order of first use. */
   size = 0;
   counts = new Int32Array(1 << 11);
@@ -71,7 +73,7 @@ export class PairTable {
   }
 
   private find(a: number, b: number): number {
-    let slot = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) & this.mask;
+    let slot = Math.imul(Math.imul(a, 0x9e3779b1) ^ b, 0x85ebca6b) >>> this.shift;
     while (this.slots[slot] !== 0 && (this.keysA[slot] !== a || this.keysB[slot] !== b)) slot = (slot + 1) & this.mask;
     return slot;
   }
@@ -83,6 +85,7 @@ export class PairTable {
     this.keysB = new Int32Array(capacity);
     this.slots = new Int32Array(capacity);
     this.mask = capacity - 1;
+    this.shift--;
     for (let i = 0; i < slots.length; i++) {
       if (slots[i] === 0) continue;
       const slot = this.find(keysA[i], keysB[i]);

@@ -7,27 +7,32 @@ import { PassageIndex } from './query';
 import { DEFAULT_LIBRARY_KINDS, detach, isMark, LEADING_MARKER, NEWLINE } from './shared';
 import type { PassageIndexData, PassageSource, StoredEntry } from './types';
 
-/** Open addressing from a 32-bit bigram key to a dense id, for the build. */
+/**
+ * Open addressing from a 32-bit bigram key to a dense id, for the build. A slot is the high bits of the key times
+ * a large odd number: the low bits of that product depend only on the key's low bits, the second character, and
+ * every bigram ending in `的` would probe one run of slots.
+ */
 class BigramTable {
   private keys = new Uint32Array(1 << 16);
   private ids = new Int32Array(1 << 16).fill(-1);
-  private mask = (1 << 16) - 1;
+  private shift = 16;
   size = 0;
   readonly keyOf: number[] = [];
 
   idOf(key: number): number {
-    let slot = Math.imul(key, 0x9e3779b1) >>> 0 & this.mask;
+    const mask = this.ids.length - 1;
+    let slot = Math.imul(key, 0x9e3779b1) >>> this.shift;
     for (;;) {
       const id = this.ids[slot];
       if (id < 0) break;
       if (this.keys[slot] === key) return id;
-      slot = (slot + 1) & this.mask;
+      slot = (slot + 1) & mask;
     }
     const id = this.size++;
     this.keys[slot] = key;
     this.ids[slot] = id;
     this.keyOf.push(key);
-    if (this.size * 2 > this.mask) this.grow();
+    if (this.size * 2 > mask) this.grow();
     return id;
   }
 
@@ -37,11 +42,12 @@ class BigramTable {
     const capacity = oldKeys.length * 2;
     this.keys = new Uint32Array(capacity);
     this.ids = new Int32Array(capacity).fill(-1);
-    this.mask = capacity - 1;
+    this.shift--;
+    const mask = capacity - 1;
     for (let i = 0; i < oldKeys.length; i++) {
       if (oldIds[i] < 0) continue;
-      let slot = Math.imul(oldKeys[i], 0x9e3779b1) >>> 0 & this.mask;
-      while (this.ids[slot] >= 0) slot = (slot + 1) & this.mask;
+      let slot = Math.imul(oldKeys[i], 0x9e3779b1) >>> this.shift;
+      while (this.ids[slot] >= 0) slot = (slot + 1) & mask;
       this.keys[slot] = oldKeys[i];
       this.ids[slot] = oldIds[i];
     }
