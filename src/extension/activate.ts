@@ -5,7 +5,7 @@ import { CommandId, LIBRARY_VIEW_ID } from './commandIds';
 import type { HostInfo } from './host';
 import { enableMarkdownSuggestions, registerCompletion } from './completion';
 import { registerCorpusCommands } from './corpusCommands';
-import { CorpusService } from './corpusService';
+import { CorpusService, type CorpusWork } from './corpusService';
 import { registerHover } from './hover';
 import { registerInlineCompletion } from './inlineCompletion';
 import { registerDocumentSymbols } from './documentSymbols';
@@ -34,6 +34,8 @@ export interface SpeechDrafterApi {
   libraryPanelState(): PanelState | undefined;
   /** What the overlap report marks in a draft and shows in its panel. */
   overlapState(uri: vscode.Uri): OverlapState;
+  /** How long `activate` took, and what work had started when it returned (none should have). */
+  readonly activation: { readonly ms: number; readonly started: CorpusWork };
 }
 
 /**
@@ -41,6 +43,7 @@ export interface SpeechDrafterApi {
  * each feature starts them lazily when a writer first needs them.
  */
 export function activateShared(context: vscode.ExtensionContext, host: HostInfo): SpeechDrafterApi {
+  const started = performance.now();
   const log = createLog();
   const statusBar = registerDraftStatusBar();
   const corpus = new CorpusService(context, log, host.readPdf);
@@ -70,8 +73,9 @@ export function activateShared(context: vscode.ExtensionContext, host: HostInfo)
     vscode.commands.registerCommand(CommandId.openLibrary, () => vscode.commands.executeCommand(`${LIBRARY_VIEW_ID}.focus`)),
     statusBar.disposable,
   );
-  log.info(`Activated in the ${host.kind} extension host (${host.runtime})`);
-  return { host: host.kind, draftStatus: statusBar.snapshot, library: async () => (await corpus.get()).library, libraryPanelState: () => libraryView.provider.lastState,
+  const activation = { ms: performance.now() - started, started: corpus.workStarted() };
+  log.info(`Activated in the ${host.kind} extension host (${host.runtime}) in ${activation.ms.toFixed(1)} ms`);
+  return { host: host.kind, activation, draftStatus: statusBar.snapshot, library: async () => (await corpus.get()).library, libraryPanelState: () => libraryView.provider.lastState,
     overlapState: uri => overlap.state(uri),
     corpusReport: async () => {
       const loaded = await corpus.get();

@@ -37,7 +37,7 @@ export interface LoadedFile {
 
 export interface Corpus {
   readonly library: Library;
-  /** The parsed speeches, in the order of `library.documents`. */
+  /** The parsed speeches, in the order of `library.documents` (parsed on first use after a cache hit). */
   readonly parsed: readonly ParsedDocument[];
   readonly files: readonly LoadedFile[];
   readonly skipped: readonly SkippedFile[];
@@ -45,6 +45,13 @@ export interface Corpus {
   readonly index: PassageIndex;
   /** Said in the panel: an untrusted workspace, or a cancelled mining. */
   readonly notice?: string;
+}
+
+/** The corpus's lazy work: mining (or loading the cached library), the segmenter, the part-of-speech tagger. */
+export interface CorpusWork {
+  readonly corpus: boolean;
+  readonly segmenter: boolean;
+  readonly tagger: boolean;
 }
 
 interface FileRecord {
@@ -132,6 +139,11 @@ export class CorpusService implements vscode.Disposable {
       this.corpus.catch(() => undefined); // reported in the log; a later get() tries again
     }
     return this.current;
+  }
+
+  /** What has been started so far: activation must start none of it. */
+  workStarted(): CorpusWork {
+    return { corpus: this.corpus !== undefined, segmenter: this.segment !== undefined, tagger: this.tagger !== undefined };
   }
 
   /** Whether a mined corpus is at hand, without starting any work. */
@@ -230,13 +242,10 @@ export class CorpusService implements vscode.Disposable {
 
     let library: Library;
     let index: PassageIndex;
-    const parsed: ParsedDocument[] = [];
+    let parsed: ParsedDocument[] | undefined;
     if (cached) {
+      // Completion needs only the index: the speeches are parsed when a feature first asks for them.
       ({ library, index } = cached);
-      for (const record of records) {
-        parsed.push(...(record.prepared?.parsed ?? parseCorpusFile(record.file.text, record.file.path)));
-        await yieldToHost();
-      }
       this.log.info(`Library loaded from the cache (${library.entries.length} entries, ${records.length} files)`);
     } else {
       const toPrepare = records.filter(record => !record.prepared);
@@ -254,7 +263,7 @@ export class CorpusService implements vscode.Disposable {
       const prepared = records.flatMap(record => (record.prepared ? [record.prepared] : []));
       if (token.isCancellationRequested) this.log.warn(`Mining cancelled: the library holds ${prepared.length} of ${records.length} files`);
       library = this.miner.mine(prepared);
-      for (const file of prepared) parsed.push(...file.parsed);
+      parsed = prepared.flatMap(file => file.parsed);
       index = this.indexer.build(prepared.map(file => file.parsed), library);
       if (!token.isCancellationRequested) await this.writeCache(key, library, index);
     }
@@ -266,7 +275,13 @@ export class CorpusService implements vscode.Disposable {
       ? vscode.l10n.t('Building the library was cancelled: it holds only the files read so far. Run 讲稿助手: 重新整理素材库 to complete it.')
       : !trusted && settings.folders.length > 0 ? vscode.l10n.t('This workspace is not trusted: only the bundled speeches are used. Trust the workspace to use your corpus folders.') : undefined;
     this.log.info(`Corpus: ${records.length} files, ${library.documents.length} speeches, ${library.entries.length} entries, ${index.stats().passages} passages, ${skipped.length} skipped, in ${Date.now() - started} ms`);
-    return { library, parsed, files: records.map(record => record.file), skipped, index, ...(notice ? { notice } : {}) };
+    return {
+      library, files: records.map(record => record.file), skipped, index, ...(notice ? { notice } : {}),
+      get parsed(): readonly ParsedDocument[] {
+        parsed ??= records.flatMap(record => record.prepared?.parsed ?? parseCorpusFile(record.file.text, record.file.path));
+        return parsed;
+      },
+    };
   }
 
   /** The bundled speeches (unless turned off) and, in a trusted workspace, the files of the corpus folders. */

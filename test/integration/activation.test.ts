@@ -14,6 +14,12 @@ suite('Activation', () => {
     for (const { command } of contributed) assert.includes(registered, command, 'registered commands');
   });
 
+  test('activation only wires the features: no mining, no cached library, no segmenter or tagger', async () => {
+    const { activation } = (await activeExtension()).exports;
+    assert.equal(JSON.stringify(activation.started), JSON.stringify({ corpus: false, segmenter: false, tagger: false }), 'work started by activate');
+    assert.ok(Number.isFinite(activation.ms) && activation.ms >= 0, 'activation time measured');
+  });
+
   test(`the ${SUITE_HOST} bundle is the one running in this extension host`, async () => {
     const extension = await activeExtension();
     assert.equal(extension.exports.host, SUITE_HOST, 'host reported by activate');
