@@ -153,11 +153,9 @@ export class MergeCache {
   }
 }
 
-/**
- * One collector for the corpus, from each file's (picked from its share), merged in corpus order into `into`
- * (a new collector by default) through the cache's chunks.
- */
-export function mergeCollectors<Share>(kind: EntryKind, files: readonly Placed<Share>[], pick: (share: Share) => EntryCollector, cache = new MergeCache(), into = new EntryCollector(kind)): EntryCollector {
+/** One collector for the corpus, from each file's (picked from its share), merged in corpus order through the cache's chunks. */
+export function mergeCollectors<Share>(kind: EntryKind, files: readonly Placed<Share>[], pick: (share: Share) => EntryCollector, cache = new MergeCache()): EntryCollector {
+  const into = new EntryCollector(kind);
   for (let start = 0; start < files.length; start += CHUNK_FILES) {
     const chunk = files.slice(start, start + CHUNK_FILES);
     const first = chunk[0].documentOffset;

@@ -11,7 +11,7 @@ import { ENTRY_KINDS, LIBRARY_FORMAT_VERSION, type Library, type LibraryDocument
 import type { Segment } from '../segmenter';
 import { parseCorpusFile, type ParsedDocument } from '../structure';
 import { MergeCache, type EntryCollector, type Placed } from './collector';
-import { collectParallels, parallelEntries } from './parallels';
+import { collectParallels, parallelEntries, type SetDescriptions } from './parallels';
 import { PhraseMiner } from './phrases';
 import { collectQuotations, quotationEntries } from './quotations';
 import { collectRoles, roleEntries, type RoleShare } from './roles';
@@ -41,9 +41,9 @@ function segmentParsed(path: string, parsed: ParsedDocument[], segment: Segment,
   return { path, parsed, tokens: segmentDocuments(parsed.map(doc => doc.paragraphs), segment, dictionary) };
 }
 
-function documentsTable(parsed: readonly ParsedDocument[], firstId = 0): LibraryDocument[] {
-  return parsed.map((doc, index): LibraryDocument => ({
-    id: firstId + index,
+function documentsTable(parsed: readonly ParsedDocument[]): LibraryDocument[] {
+  return parsed.map((doc, id): LibraryDocument => ({
+    id,
     file: doc.file,
     title: doc.title?.text ?? null,
     line: doc.title?.line ?? doc.paragraphs[0]?.line ?? 1,
@@ -91,6 +91,7 @@ export class IncrementalMiner {
   private readonly phrases: PhraseMiner;
   private readonly templates: TemplateMiner;
   private readonly merged = new MergeCache();
+  private readonly setDescriptions: SetDescriptions = new Map();
 
   constructor(dictionary: TokenDictionary) {
     this.words = new WordCounts(dictionary);
@@ -117,7 +118,7 @@ export class IncrementalMiner {
         tokens: file.tokens,
         roles: collectRoles(file.parsed, documents),
         scaffolds: collectScaffolds(file.parsed, documents),
-        parallels: collectParallels(file.parsed, documents),
+        parallels: collectParallels(file.parsed, documents, this.setDescriptions),
         quotations: collectQuotations(file.parsed, documents),
       };
       this.shares.set(file, share);

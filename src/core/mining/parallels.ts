@@ -148,11 +148,12 @@ function headingSets(outline: readonly OutlineNode[]): { items: string[]; line: 
   return sets;
 }
 
+/** Each distinct set described once: stock sets recur across speeches and files (a miner keeps one for its corpus). */
+export type SetDescriptions = Map<string, ReturnType<typeof describeSet>>;
+
 /** Collects one file's parallel sets; `documents` are the file's own (ids from 0). */
-export function collectParallels(parsed: readonly ParsedDocument[], documents: readonly LibraryDocument[]): EntryCollector {
+export function collectParallels(parsed: readonly ParsedDocument[], documents: readonly LibraryDocument[], descriptions: SetDescriptions = new Map()): EntryCollector {
   const collector = new EntryCollector('parallel');
-  // Stock sets recur across speeches: describe each distinct set once.
-  const descriptions = new Map<string, ReturnType<typeof describeSet>>();
   const add = (items: string[], separator: string, index: number, line: number): void => {
     const key = `${separator}\u0000${items.join('\u0001')}`;
     if (!descriptions.has(key)) descriptions.set(key, describeSet(items, separator));

@@ -175,8 +175,12 @@ export class PhraseMiner {
     const chosen = this.propose(MAX_PHRASES * SHORTLIST_FACTOR);
     const shortlist = chosen.map(ngramKey).sort((a, b) => a - b).join(',');
     if (shortlist !== this.shortlist) this.startGeneration(shortlist, chosen);
+    // A file observed now also notes its sources (no second walk if they are needed); they are kept only if they are.
+    const fresh = new Set<TokenFile>();
     for (const { share } of files) {
-      if (this.observed.get(share)?.generation !== this.generation) this.observed.set(share, this.walkUses(share, 1) as Observed);
+      if (this.observed.get(share)?.generation === this.generation) continue;
+      this.observed.set(share, this.walkUses(share, 1) as Observed);
+      fresh.add(share);
     }
     this.pending.clear();
     const collector = new EntryCollector('phrase');
@@ -200,12 +204,14 @@ export class PhraseMiner {
       const observed = this.observed.get(share) as Observed;
       if (!observed.documents.some((count, g) => count > 0 && wanted(g))) continue;
       observed.sources ??= this.walkUses(share, 0)?.sources as Int32Array; // walking for sources returns them
+      fresh.delete(share);
       const found = observed.sources;
       for (let i = 0; i < found.length; i += 3) {
         if (wanted(found[i])) sources[found[i]].push({ document: found[i + 1] + documentOffset, line: found[i + 2] });
       }
       if (!sources.some((_, g) => wanted(g))) break;
     }
+    for (const share of fresh) delete (this.observed.get(share) as Observed).sources;
     this.groupTexts.forEach((text, g) => {
       if (occurrences[g] > 0) collector.addCounted(collector.group(text), text, occurrences[g], documents[g], genres[g], sources[g]);
     });
@@ -286,7 +292,7 @@ export class PhraseMiner {
 
   /**
    * Walks a file's uses of the shortlisted n-grams. `sign` 1: counts their neighbours in and returns the file's
-   * counts per group; -1: counts the neighbours out; 0: returns the file's sources alone.
+   * counts per group and its sources; -1: counts the neighbours out; 0: returns the file's sources alone.
    */
   private walkUses(file: TokenFile, sign: 1 | -1 | 0): Observed | undefined {
     const groups = this.groupTexts.length;
@@ -295,7 +301,7 @@ export class PhraseMiner {
     const documents = new Int32Array(counting ? groups : 0);
     const genres = new Int32Array(counting ? groups : 0);
     const lastDocument = new Int32Array(groups).fill(-1);
-    const sourceCount = new Int32Array(sign === 0 ? groups : 0);
+    const sourceCount = new Int32Array(groups);
     const sources: number[] = [];
     const { candidateOfBigram, candidateOfTrigram, bigrams, trigrams, groupOf } = this;
     const use = (candidate: number, ids: Int32Array, start: number, end: number, document: number): void => {
@@ -311,9 +317,8 @@ export class PhraseMiner {
       if (counting) {
         documents[group]++;
         genres[group] |= genreBit(file.documents[document].genre);
-      } else if (sourceCount[group]++ < MAX_SOURCES_PER_ENTRY) {
-        sources.push(group, file.documents[document].id, lineAt(file.tokens[document], start));
       }
+      if (sourceCount[group]++ < MAX_SOURCES_PER_ENTRY) sources.push(group, file.documents[document].id, lineAt(file.tokens[document], start));
     };
     const known = this.pending.get(file);
     file.tokens.forEach(({ ids }, document) => {
@@ -337,8 +342,7 @@ export class PhraseMiner {
         if (asTrigram >= 0) use(asTrigram, ids, i, i + 3, document);
       }
     });
-    if (sign === 0) return { generation: this.generation, occurrences, documents, genres, sources: Int32Array.from(sources) };
-    return counting ? { generation: this.generation, occurrences, documents, genres } : undefined;
+    return sign === -1 ? undefined : { generation: this.generation, occurrences, documents, genres, sources: Int32Array.from(sources) };
   }
 }
 

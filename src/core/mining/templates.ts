@@ -4,8 +4,9 @@
  * words between anchors is a slot. A frame becomes a template when different words fill its slots in
  * several documents.
  *
- * Kept up to date file by file: each file's frames are logged once, and the corpus's counts take a log in or
- * out. Only when the anchor words change (rarely: they are the 200 commonest words) is every file walked again.
+ * Kept up to date file by file: a file's frames are counted in when it comes and counted out, by walking it again,
+ * when it goes; what the entries need of it (sources, examples) is logged. Only when the anchor words change
+ * (rarely: they are the 200 commonest words) is every file walked again.
  */
 import type { LibraryEntry } from '../library';
 import { escapeSnippetText, tabStop } from '../snippet';
@@ -183,6 +184,9 @@ export class TemplateMiner {
   private uses = new Int32Array(0);
   private documentCount = new Int32Array(0);
   private distinctFillers = new Int32Array(0);
+  /** Per frame: the mark of the document it was last seen in (see `walk`), and the last mark given. */
+  private lastMark = new Int32Array(0);
+  private marks = 0;
   private readonly logs = new Map<TokenFile, FrameLog>();
   private readonly shapes = new Map<number, FrameShape | null>();
 
@@ -221,12 +225,13 @@ export class TemplateMiner {
   private walk(file: TokenFile, sign: 1 | -1): FrameLog {
     const firstUses = new IntList();
     const newFillers = new IntList();
-    // The document each frame was last seen in (+1; 0: not in this file), as `frames` grows during the walk.
-    let lastDocument = new Int32Array(0);
+    // Marks of the document each frame was last seen in: every walk's documents get marks no walk used before.
+    const firstMark = this.marks + 1;
+    this.marks += file.tokens.length;
     const pairs = new PairTable(); // (frame, filler) pairs of this file, to log each pair's first use once
     walkFrames(file.tokens.map(tokens => tokens.ids), this.anchors, this.wordLength, this.frames, this.fillers, (frame, filler, document, position) => {
-      if (frame >= lastDocument.length || frame >= this.uses.length) {
-        lastDocument = grown(lastDocument, frame);
+      if (frame >= this.uses.length) {
+        this.lastMark = grown(this.lastMark, frame);
         this.uses = grown(this.uses, frame);
         this.documentCount = grown(this.documentCount, frame);
         this.distinctFillers = grown(this.distinctFillers, frame);
@@ -235,8 +240,8 @@ export class TemplateMiner {
       const pair = sign > 0 ? this.frameFillers.add(frame, filler, 0) : this.frameFillers.remove(frame, filler, -1);
       const count = this.frameFillers.counts[pair]; // read after `add`, which may replace `counts` with a larger array
       if (sign > 0 ? count === 1 : count === 0) this.distinctFillers[frame] += sign;
-      if (lastDocument[frame] !== document + 1) {
-        lastDocument[frame] = document + 1;
+      if (this.lastMark[frame] !== firstMark + document) {
+        this.lastMark[frame] = firstMark + document;
         this.documentCount[frame] += sign;
         firstUses.push(frame, document, position);
       }
