@@ -1,6 +1,6 @@
 /** What the builder and the query tiers share: limits, clause marks, cursor helpers, bigram and search helpers. */
 import type { EntryKind } from '../library';
-import { toMatchForm } from '../normalize';
+import { toMatchForm, unitTable } from '../normalize';
 import type { PassageIndexData } from './types';
 
 /** The shortest tail of a clause worth continuing on its own (two characters match too much). */
@@ -11,8 +11,11 @@ export const DEFAULT_LIBRARY_KINDS: readonly EntryKind[] = ['salutation', 'trans
 
 export const DEFAULT_LIMIT = 20;
 export const NEWLINE = 10;
-/** Clause and sentence marks in the match form (half-width forms are already full-width there). */
-export const CLAUSE_MARKS = new Set(Array.from('。！？；，、：…\n', ch => ch.charCodeAt(0)));
+/**
+ * Clause and sentence marks in the match form (half-width forms are already full-width there), by UTF-16 unit: a
+ * table, as a build asks about every unit of the corpus.
+ */
+const CLAUSE_MARKS = unitTable('。！？；，、：…\n');
 export const EXACT_SCORE = 1e7;
 /** BM25 parameters, the usual ones. */
 export const K1 = 1.2;
@@ -26,7 +29,7 @@ export const CHECK_EVERY = 4096;
 export const LEADING_MARKER = /^(?:（[一二三四五六七八九十\d]{1,3}）|\d{1,2}\.(?!\d))\s*/;
 
 export function isMark(code: number): boolean {
-  return CLAUSE_MARKS.has(code);
+  return CLAUSE_MARKS[code] === 1;
 }
 
 export function defaultNow(): number {
