@@ -187,6 +187,8 @@ export class TemplateMiner {
   /** Per frame: the mark of the document it was last seen in (see `walk`), and the last mark given. */
   private lastMark = new Int32Array(0);
   private marks = 0;
+  /** Per frame and filler (`frameFillers` id): the mark of the last walk that used it. */
+  private pairMark = new Int32Array(0);
   private readonly logs = new Map<TokenFile, FrameLog>();
   private readonly shapes = new Map<number, FrameShape | null>();
 
@@ -211,6 +213,7 @@ export class TemplateMiner {
       this.anchors = new Uint8Array(words.length);
       for (const id of anchors) this.anchors[id] = 1;
       this.frameFillers = new PairTable();
+      this.pairMark = new Int32Array(0);
       this.uses = new Int32Array(0);
       this.documentCount = new Int32Array(0);
       this.distinctFillers = new Int32Array(0);
@@ -228,7 +231,6 @@ export class TemplateMiner {
     // Marks of the document each frame was last seen in: every walk's documents get marks no walk used before.
     const firstMark = this.marks + 1;
     this.marks += file.tokens.length;
-    const pairs = new PairTable(); // (frame, filler) pairs of this file, to log each pair's first use once
     walkFrames(file.tokens.map(tokens => tokens.ids), this.anchors, this.wordLength, this.frames, this.fillers, (frame, filler, document, position) => {
       if (frame >= this.uses.length) {
         this.lastMark = grown(this.lastMark, frame);
@@ -240,13 +242,17 @@ export class TemplateMiner {
       const pair = sign > 0 ? this.frameFillers.add(frame, filler, 0) : this.frameFillers.remove(frame, filler, -1);
       const count = this.frameFillers.counts[pair]; // read after `add`, which may replace `counts` with a larger array
       if (sign > 0 ? count === 1 : count === 0) this.distinctFillers[frame] += sign;
+      // The pair's first use in this file is logged once (its mark: this walk's).
+      if (pair >= this.pairMark.length) this.pairMark = grown(this.pairMark, pair);
+      if (this.pairMark[pair] !== firstMark) {
+        this.pairMark[pair] = firstMark;
+        newFillers.push(frame, filler);
+      }
       if (this.lastMark[frame] !== firstMark + document) {
         this.lastMark[frame] = firstMark + document;
         this.documentCount[frame] += sign;
         firstUses.push(frame, document, position);
       }
-      const filled = pairs.add(frame, filler, 0);
-      if (pairs.counts[filled] === 1) newFillers.push(frame, filler);
     });
     return { anchors: this.anchorKey, firstUses: firstUses.toArray(), newFillers: newFillers.toArray() };
   }
