@@ -43,6 +43,10 @@ suite('incremental corpus', () => {
       const incremental = serializeLibrary(library);
       const full = mineLibrary(files, segment);
       assert.equal(incremental, serializeLibrary(full), `${label}: the library kept up to date differs from the one mined in one go`);
+      // The library shows only what passes the cuts: every n-gram's and every frame's counts must agree too.
+      const fresh = new IncrementalMiner(dictionary);
+      fresh.mine(preparedFiles);
+      assert.deepEqual(miner.statistics(), fresh.statistics(), `${label}: counts kept up to date differ from counting in one go`);
       seen.add(incremental);
       const index = indexer.build(preparedFiles.map(file => file.parsed), library);
       const rebuilt = buildPassageIndex({ files, library: full });

@@ -135,32 +135,51 @@ export interface Placed<Share> {
 /** How many files' collectors are merged into one cached chunk. */
 const CHUNK_FILES = 16;
 
+/** A chunk of consecutive files' collectors, as merged before. */
+interface Chunk {
+  readonly parts: readonly EntryCollector[];
+  readonly offsets: readonly number[];
+  readonly merged: EntryCollector;
+}
+
 /**
- * Chunks of consecutive files' collectors merged before, by their first collector: merging in order is associative,
- * so after one file changes only its chunk is merged again, and then the chunks. Entries drop with their collectors.
+ * Chunks of consecutive files' collectors merged before, per kind and by their first collector: merging in order is
+ * associative, so after one file changes only its chunk is merged again, and then the chunks. Each merge keeps only
+ * the chunks it used, so a deleted file's collectors are not held.
  */
 export class MergeCache {
-  private readonly chunks = new WeakMap<EntryCollector, { readonly parts: readonly EntryCollector[]; readonly offsets: readonly number[]; readonly merged: EntryCollector }>();
+  private readonly chunks = new Map<EntryKind, Map<EntryCollector, Chunk>>();
 
-  /** The collectors merged (each with its document offset within the chunk), from the cache when the same. */
-  chunk(kind: EntryKind, parts: readonly EntryCollector[], offsets: readonly number[]): EntryCollector {
-    const known = this.chunks.get(parts[0]);
-    if (known && known.parts.length === parts.length && known.parts.every((part, i) => part === parts[i] && known.offsets[i] === offsets[i])) return known.merged;
-    const merged = new EntryCollector(kind);
-    parts.forEach((part, i) => merged.absorb(part, offsets[i]));
-    this.chunks.set(parts[0], { parts, offsets, merged });
+  /** Each chunk's collectors merged (each with its document offset within the chunk), from the cache when the same. */
+  merge(kind: EntryKind, chunks: readonly { readonly parts: readonly EntryCollector[]; readonly offsets: readonly number[] }[]): EntryCollector[] {
+    const known = this.chunks.get(kind);
+    const kept = new Map<EntryCollector, Chunk>();
+    const merged = chunks.map(({ parts, offsets }) => {
+      const before = known?.get(parts[0]);
+      let chunk: Chunk;
+      if (before && before.parts.length === parts.length && before.parts.every((part, i) => part === parts[i] && before.offsets[i] === offsets[i])) {
+        chunk = before;
+      } else {
+        const collector = new EntryCollector(kind);
+        parts.forEach((part, i) => collector.absorb(part, offsets[i]));
+        chunk = { parts, offsets, merged: collector };
+      }
+      kept.set(parts[0], chunk);
+      return chunk.merged;
+    });
+    this.chunks.set(kind, kept);
     return merged;
   }
 }
 
 /** One collector for the corpus, from each file's (picked from its share), merged in corpus order through the cache's chunks. */
 export function mergeCollectors<Share>(kind: EntryKind, files: readonly Placed<Share>[], pick: (share: Share) => EntryCollector, cache = new MergeCache()): EntryCollector {
+  const starts: number[] = [];
+  for (let start = 0; start < files.length; start += CHUNK_FILES) starts.push(start);
+  const chunks = starts.map(start => files.slice(start, start + CHUNK_FILES))
+    .map(chunk => ({ parts: chunk.map(file => pick(file.share)), offsets: chunk.map(file => file.documentOffset - chunk[0].documentOffset) }));
   const into = new EntryCollector(kind);
-  for (let start = 0; start < files.length; start += CHUNK_FILES) {
-    const chunk = files.slice(start, start + CHUNK_FILES);
-    const first = chunk[0].documentOffset;
-    into.absorb(cache.chunk(kind, chunk.map(file => pick(file.share)), chunk.map(file => file.documentOffset - first)), first);
-  }
+  cache.merge(kind, chunks).forEach((merged, i) => into.absorb(merged, files[starts[i]].documentOffset));
   return into;
 }
 

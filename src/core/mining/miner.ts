@@ -99,6 +99,11 @@ export class IncrementalMiner {
     this.templates = new TemplateMiner(this.words);
   }
 
+  /** The token miners' counts by their words (see `PhraseMiner.statistics`, `TemplateMiner.statistics`), for tests. */
+  statistics(): string[] {
+    return [...this.phrases.statistics(), ...this.templates.statistics()];
+  }
+
   /** The library of `files`, in the order given (each file at most once). */
   mine(files: readonly PreparedFile[]): Library {
     const current = new Set(files);

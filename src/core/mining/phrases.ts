@@ -224,6 +224,27 @@ export class PhraseMiner {
   }
 
   /**
+   * Every counted n-gram by its words with its uses and documents, the word total, and each shortlisted n-gram's
+   * neighbour counts, in order: the same corpus must give the same, however it was reached (the incremental tests
+   * compare this besides the library, which shows only what passes the cuts).
+   */
+  statistics(): string[] {
+    const words = this.words.words;
+    const rows = [`tokens\t${this.totalTokens}`];
+    const bigramWords = (id: number): string => `${words[this.bigrams.firsts[id]]} ${words[this.bigrams.seconds[id]]}`;
+    for (let id = 0; id < this.bigrams.size; id++) {
+      if (this.bigrams.counts[id] !== 0 || this.bigrams.documentCounts[id] !== 0) rows.push(`${bigramWords(id)}\t${this.bigrams.counts[id]}\t${this.bigrams.documentCounts[id]}`);
+    }
+    for (let id = 0; id < this.trigrams.size; id++) {
+      if (this.trigrams.counts[id] !== 0 || this.trigrams.documentCounts[id] !== 0) {
+        rows.push(`${bigramWords(this.trigrams.firsts[id])} ${words[this.trigrams.seconds[id]]}\t${this.trigrams.counts[id]}\t${this.trigrams.documentCounts[id]}`);
+      }
+    }
+    this.groupOf.forEach((group, candidate) => rows.push(`~${this.groupTexts[group]}\t${this.left.entropy(candidate)}\t${this.right.entropy(candidate)}`));
+    return rows.sort();
+  }
+
+  /**
    * The `limit` most used cohesive, frequent n-grams, decided from the counts alone (no pass over the corpus). Ties
    * go by text, never by id: ids depend on the order files were added, and the same corpus must give the same library.
    */
