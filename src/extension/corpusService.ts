@@ -81,8 +81,9 @@ function readOnlyUri(source: CorpusSource): vscode.Uri {
  * starts the work, under a progress indicator, one file at a time so the extension host keeps answering.
  * Builds run one after another in a queue, so a rebuild or a file change never mixes with a build under way.
  * Each file is parsed and segmented once and kept by content hash, so a change re-prepares, re-mines and cuts
- * into passages only the changed files (`IncrementalMiner`, `IncrementalPassageIndex`); the library and the index are cached in global storage, keyed by every file's hash and the
- * extension's version. Files that cannot be used are reported (log, a warning), never fatal.
+ * into passages only the changed files (`IncrementalMiner`, `IncrementalPassageIndex`); the library and the index
+ * are cached in global storage, keyed by every file's hash and the extension's version. Files that cannot be used
+ * are reported (log, a warning), never fatal.
  */
 export class CorpusService implements vscode.Disposable {
   private corpus: Promise<Corpus> | undefined;

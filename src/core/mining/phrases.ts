@@ -2,6 +2,11 @@
  * Recurring multi-word expressions (常用表述) from jieba tokens: word bigrams and trigrams that hold
  * together (cohesion: their words co-occur far more often than chance) and stand free of their context
  * (boundary entropy: many different words precede and follow them), used in several documents.
+ *
+ * Kept up to date file by file (`PhraseMiner`): the corpus's n-gram counts take a file in or out by walking its
+ * tokens; the shortlist is chosen from the counts alone; each file's uses of the shortlist are kept as counts until
+ * the shortlist changes. A changed file costs walks over its own tokens, and the phrases are the ones a pass over
+ * the whole corpus gives.
  */
 import { MAX_SOURCES_PER_ENTRY, type EntrySource, type LibraryDocument, type LibraryEntry } from '../library';
 import { EntryCollector, genreBit, type Placed } from './collector';
@@ -81,8 +86,9 @@ interface Proposal {
 
 /**
  * A file's uses of the shortlisted n-grams, counted per group (a distinct text of the shortlist): numbers, not
- * collectors, as every file uses most of the shortlist. Its sources are found again when the library needs them
- * (only the first files' are, as 20 per entry are kept), and so are its neighbours when the file is taken out.
+ * collectors, as every file uses most of the shortlist. Its sources are noted on its first walk and kept only if
+ * the library needs them (20 per entry are kept, so only the first files' are), else found again by another walk;
+ * its neighbours are found again by walking it when the file is taken out.
  */
 interface Observed {
   readonly generation: number;

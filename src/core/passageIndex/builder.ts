@@ -319,9 +319,8 @@ export class PassageIndexBuilder {
 /**
  * Bigrams in more than this share of passages (and in more than `PRUNE_FLOOR`) keep their key but no
  * postings: like stop words, they cost much memory (about 45% of all postings for a 50 MB corpus at 1%), would make
- * lists too long to walk from their start,
- * and tell little. Exact `start`/`clause` matches do not use postings; `inside` matches are verified in
- * the text; BM25 scores them near zero anyway.
+ * lists too long to walk from their start, and tell little. Exact `start`/`clause` matches do not use postings;
+ * `inside` matches are verified in the text; BM25 scores them near zero anyway.
  */
 const PRUNE_SHARE = 0.01;
 const PRUNE_FLOOR = 2000;
