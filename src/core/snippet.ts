@@ -2,6 +2,7 @@
  * Snippet forms of corpus text: VS Code snippet syntax where the corpus's anonymisation placeholders
  * (`*`, `X`, `XX`, `×××`) and a formula's slots become tab stops the writer fills in.
  */
+import { forEachMatch } from './normalize';
 
 /** `×××`, `XX`, `X` (not inside a Latin word) and runs of `*`: what the corpus uses for removed names and figures. */
 const PLACEHOLDER = /×{1,4}|(?<![A-Za-z])X{1,3}(?![A-Za-z])|\*{1,3}/g;
@@ -24,11 +25,10 @@ export function snippetFromText(text: string, firstIndex = 1): { snippet: string
   let index = firstIndex;
   let snippet = '';
   let last = 0;
-  for (const match of text.matchAll(PLACEHOLDER)) {
-    const at = match.index ?? 0;
-    snippet += escapeSnippetText(text.slice(last, at)) + tabStop(index++, match[0]);
-    last = at + match[0].length;
-  }
+  forEachMatch(PLACEHOLDER, text, match => {
+    snippet += escapeSnippetText(text.slice(last, match.index)) + tabStop(index++, match[0]);
+    last = match.index + match[0].length;
+  });
   snippet += escapeSnippetText(text.slice(last));
   return { snippet, nextIndex: index };
 }

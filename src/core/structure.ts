@@ -6,7 +6,7 @@
  */
 import { cleanLine, isTitleLine, leadingLinesToSkip, splitDocuments, type SourceDocument, type SourceLine } from './documents';
 import { genreFromTitle, type Genre } from './genre';
-import { normalizeNewlines, toMatchForm, trimParagraph } from './normalize';
+import { forEachMatch, normalizeNewlines, toMatchForm, trimParagraph } from './normalize';
 import { splitSentences, stripEdgePunctuation } from './sentences';
 
 export type ParagraphRole =
@@ -236,13 +236,12 @@ function isNumberRange(number: number, rest: string): boolean {
 function findEnumerations(text: string, from = 0): Enumeration[] {
   const form = toMatchForm(text);
   const found: Enumeration[] = [];
-  for (const match of form.matchAll(ENUMERATION)) {
+  forEachMatch(ENUMERATION, form, match => {
     const marker = match[1];
     const number = match[2] ? chineseNumber(match[2]) : ORDER_WORDS[marker];
-    const offset = (match.index ?? 0) + match[0].length - marker.length;
-    if (offset < from) continue;
-    found.push({ marker: text.slice(offset, offset + marker.length), number, offset });
-  }
+    const offset = match.index + match[0].length - marker.length;
+    if (offset >= from) found.push({ marker: text.slice(offset, offset + marker.length), number, offset });
+  });
   // A single marker inside a paragraph is a phrase, not an enumeration; at its start it opens a section, and a
   // sentence that ends in `一是…` starts a list that goes on in the next paragraphs (`…生态环保工作。一是…`).
   if (found.length !== 1) return found;

@@ -100,11 +100,12 @@ interface Observed {
   sources?: Int32Array;
 }
 
-/** The n-gram ids at each token of each document, kept from counting a new file to observing it (then dropped). */
-interface NgramIds {
-  readonly bigramsAt: Int32Array[];
-  readonly trigramsAt: Int32Array[];
-}
+/**
+ * Per document of a file just counted in: the id + 1 of the bigram at each token (0: none), kept until the file is
+ * observed so that walk needs no lookup for bigrams (trigrams are looked up there only after a bigram that begins a
+ * shortlisted one).
+ */
+type BigramsAt = Int32Array[];
 
 export class PhraseMiner {
   private readonly bigrams = new PairTable();
@@ -117,13 +118,15 @@ export class PhraseMiner {
   private generation = 0;
   private candidateOfBigram = new Int32Array(0);
   private candidateOfTrigram = new Int32Array(0);
+  /** Per bigram id: 1 if the bigram is the first two words of a shortlisted trigram. */
+  private beginsCandidate = new Uint8Array(0);
   /** Per candidate: its group, the distinct text it reads as; and each group's text. */
   private groupOf = new Int32Array(0);
   private groupTexts: string[] = [];
   private left = new NeighbourEntropy(0);
   private right = new NeighbourEntropy(0);
   private readonly observed = new Map<TokenFile, Observed>();
-  private readonly pending = new Map<TokenFile, NgramIds>();
+  private readonly pending = new Map<TokenFile, BigramsAt>();
   private readonly bigramTexts = new Map<number, string | null>();
   private readonly trigramTexts = new Map<number, string | null>();
 
@@ -131,11 +134,10 @@ export class PhraseMiner {
 
   /** Counts a file's n-grams in. */
   add(file: TokenFile): void {
-    const ids: NgramIds = { bigramsAt: [], trigramsAt: [] };
+    const known: BigramsAt = [];
     const { bigrams, trigrams } = this;
     for (const { ids: tokens } of file.tokens) {
-      const bigramsAt = new Int32Array(tokens.length).fill(-1);
-      const trigramsAt = new Int32Array(tokens.length).fill(-1);
+      const bigramsAt = new Int32Array(tokens.length);
       const document = ++this.walks;
       for (let i = 0; i < tokens.length - 1; i++) {
         const a = tokens[i];
@@ -144,14 +146,13 @@ export class PhraseMiner {
         const b = tokens[i + 1];
         if (b === BOUNDARY) continue;
         const bigram = bigrams.add(a, b, document);
-        bigramsAt[i] = bigram;
+        bigramsAt[i] = bigram + 1;
         const c = i + 2 < tokens.length ? tokens[i + 2] : BOUNDARY;
-        if (c !== BOUNDARY) trigramsAt[i] = trigrams.add(bigram, c, document);
+        if (c !== BOUNDARY) trigrams.add(bigram, c, document);
       }
-      ids.bigramsAt.push(bigramsAt);
-      ids.trigramsAt.push(trigramsAt);
+      known.push(bigramsAt);
     }
-    this.pending.set(file, ids);
+    this.pending.set(file, known);
   }
 
   /** Takes a file's n-grams, and its occurrences of the shortlisted ones, back out (the mirror of `add`). */
@@ -307,8 +308,10 @@ export class PhraseMiner {
     this.generation++;
     this.candidateOfBigram = new Int32Array(this.bigrams.size).fill(-1);
     this.candidateOfTrigram = new Int32Array(this.trigrams.size).fill(-1);
+    this.beginsCandidate = new Uint8Array(this.bigrams.size);
     chosen.forEach((proposal, candidate) => {
       (proposal.trigram ? this.candidateOfTrigram : this.candidateOfBigram)[proposal.id] = candidate;
+      if (proposal.trigram) this.beginsCandidate[this.trigrams.firsts[proposal.id]] = 1;
     });
     const groups = new Map<string, number>();
     this.groupOf = Int32Array.from(chosen, proposal => groups.get(proposal.text) ?? groups.set(proposal.text, groups.size).size - 1);
@@ -330,7 +333,7 @@ export class PhraseMiner {
     const lastDocument = new Int32Array(groups).fill(-1);
     const sourceCount = new Int32Array(groups);
     const sources: number[] = [];
-    const { candidateOfBigram, candidateOfTrigram, bigrams, trigrams, groupOf } = this;
+    const { candidateOfBigram, candidateOfTrigram, beginsCandidate, bigrams, trigrams, groupOf } = this;
     const use = (candidate: number, ids: Int32Array, start: number, end: number, document: number): void => {
       if (sign !== 0) {
         this.left.observe(candidate, start > 0 ? ids[start - 1] : BOUNDARY, sign);
@@ -349,22 +352,17 @@ export class PhraseMiner {
     };
     const known = this.pending.get(file);
     file.tokens.forEach(({ ids }, document) => {
-      const bigramsAt = known?.bigramsAt[document];
-      const trigramsAt = known?.trigramsAt[document];
+      const bigramsAt = known?.[document];
       for (let i = 0; i < ids.length - 1; i++) {
         let bigram: number;
-        let trigram = -1;
-        if (bigramsAt && trigramsAt) {
-          bigram = bigramsAt[i];
-          trigram = trigramsAt[i];
-        } else {
-          if (ids[i] === BOUNDARY || ids[i + 1] === BOUNDARY) continue;
-          bigram = bigrams.get(ids[i], ids[i + 1]);
-          if (i + 2 < ids.length && ids[i + 2] !== BOUNDARY) trigram = trigrams.get(bigram, ids[i + 2]);
-        }
-        if (bigram < 0) continue;
-        const asBigram = bigram < candidateOfBigram.length ? candidateOfBigram[bigram] : -1;
+        if (bigramsAt) bigram = bigramsAt[i] - 1;
+        else bigram = ids[i] === BOUNDARY || ids[i + 1] === BOUNDARY ? -1 : bigrams.get(ids[i], ids[i + 1]);
+        // Ids above the tables' sizes at the shortlist's start came later, and are no candidates.
+        if (bigram < 0 || bigram >= candidateOfBigram.length) continue;
+        const asBigram = candidateOfBigram[bigram];
         if (asBigram >= 0) use(asBigram, ids, i, i + 2, document);
+        if (beginsCandidate[bigram] === 0 || i + 2 >= ids.length || ids[i + 2] === BOUNDARY) continue;
+        const trigram = trigrams.get(bigram, ids[i + 2]);
         const asTrigram = trigram >= 0 && trigram < candidateOfTrigram.length ? candidateOfTrigram[trigram] : -1;
         if (asTrigram >= 0) use(asTrigram, ids, i, i + 3, document);
       }

@@ -4,7 +4,7 @@
  */
 import type { LibraryDocument, LibraryEntry } from '../library';
 import { isClosingFormula, type ParsedDocument } from '../structure';
-import { unitTable } from '../normalize';
+import { forEachMatch, unitTable } from '../normalize';
 import { EntryCollector, mergeCollectors, type MergeCache, type Placed } from './collector';
 
 const QUOTED = /“([^“”]{6,80})”/g;
@@ -45,10 +45,10 @@ export function collectQuotations(parsed: readonly ParsedDocument[], documents: 
   const collector = new EntryCollector('quotation');
   parsed.forEach((doc, index) => {
     for (const paragraph of doc.paragraphs) {
-      for (const match of paragraph.text.matchAll(QUOTED)) {
-        const at = match.index ?? 0;
+      forEachMatch(QUOTED, paragraph.text, match => {
+        const at = match.index;
         if (CUE.test(paragraph.text.slice(Math.max(0, at - 6), at))) collector.add(match[1], documents[index], paragraph.line);
-      }
+      });
       for (const couplet of coupletsIn(paragraph.text)) {
         if (isCouplet(couplet)) collector.add(couplet, documents[index], paragraph.line);
       }
