@@ -23,26 +23,31 @@ export class PairTable {
 
   /** Records one use of (a, b) in `document`; returns the pair's id. */
   add(a: number, b: number, document: number): number {
-    let slot = this.find(a, b);
-    let id = this.slots[slot] - 1;
-    if (id < 0) {
-      if ((this.size + 1) * 2 > this.slots.length) {
-        this.grow();
-        slot = this.find(a, b);
-      }
-      id = this.size++;
-      this.slots[slot] = id + 1;
-      this.keysA[slot] = a;
-      this.keysB[slot] = b;
-      if (id >= this.counts.length) this.growCounts();
-      this.firsts[id] = a;
-      this.seconds[id] = b;
-    }
+    const id = this.intern(a, b);
     this.counts[id]++;
     if (this.lastDocument[id] !== document) {
       this.lastDocument[id] = document;
       this.documentCounts[id]++;
     }
+    return id;
+  }
+
+  /** The pair's id, given on first sight; nothing is counted (for tables that only name chains of tokens). */
+  intern(a: number, b: number): number {
+    let slot = this.find(a, b);
+    const known = this.slots[slot] - 1;
+    if (known >= 0) return known;
+    if ((this.size + 1) * 2 > this.slots.length) {
+      this.grow();
+      slot = this.find(a, b);
+    }
+    const id = this.size++;
+    this.slots[slot] = id + 1;
+    this.keysA[slot] = a;
+    this.keysB[slot] = b;
+    if (id >= this.counts.length) this.growCounts();
+    this.firsts[id] = a;
+    this.seconds[id] = b;
     return id;
   }
 

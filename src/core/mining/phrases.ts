@@ -351,14 +351,14 @@ export class PhraseMiner {
       if (sourceCount[group]++ < MAX_SOURCES_PER_ENTRY) sources.push(group, file.documents[document].id, lineAt(file.tokens[document], start));
     };
     const known = this.pending.get(file);
-    file.tokens.forEach(({ ids }, document) => {
+    const bigramCandidates = candidateOfBigram.length;
+    for (let document = 0; document < file.tokens.length; document++) {
+      const { ids } = file.tokens[document];
       const bigramsAt = known?.[document];
       for (let i = 0; i < ids.length - 1; i++) {
-        let bigram: number;
-        if (bigramsAt) bigram = bigramsAt[i] - 1;
-        else bigram = ids[i] === BOUNDARY || ids[i + 1] === BOUNDARY ? -1 : bigrams.get(ids[i], ids[i + 1]);
+        const bigram = bigramsAt !== undefined ? bigramsAt[i] - 1 : ids[i] === BOUNDARY || ids[i + 1] === BOUNDARY ? -1 : bigrams.get(ids[i], ids[i + 1]);
         // Ids above the tables' sizes at the shortlist's start came later, and are no candidates.
-        if (bigram < 0 || bigram >= candidateOfBigram.length) continue;
+        if (bigram < 0 || bigram >= bigramCandidates) continue;
         const asBigram = candidateOfBigram[bigram];
         if (asBigram >= 0) use(asBigram, ids, i, i + 2, document);
         if (beginsCandidate[bigram] === 0 || i + 2 >= ids.length || ids[i + 2] === BOUNDARY) continue;
@@ -366,7 +366,7 @@ export class PhraseMiner {
         const asTrigram = trigram >= 0 && trigram < candidateOfTrigram.length ? candidateOfTrigram[trigram] : -1;
         if (asTrigram >= 0) use(asTrigram, ids, i, i + 3, document);
       }
-    });
+    }
     return sign === -1 ? undefined : { generation: this.generation, occurrences, documents, genres, sources: Int32Array.from(sources) };
   }
 }

@@ -64,12 +64,11 @@ type FrameVisitor = (frame: number, filler: number, document: number, position: 
  * pair tables, so the walk allocates no strings.
  */
 function walkFrames(streams: readonly Int32Array[], anchors: Uint8Array, wordLength: Int32Array, frames: PairTable, fillers: PairTable, visit: FrameVisitor): void {
-  const chain = (table: PairTable, start: number, ids: Int32Array, from: number, to: number, document: number): number => {
+  const chain = (table: PairTable, start: number, ids: Int32Array, from: number, to: number): number => {
     let id = start;
-    for (let i = from; i < to; i++) id = table.add(id, ids[i], document);
+    for (let i = from; i < to; i++) id = table.intern(id, ids[i]);
     return id;
   };
-  const link = (table: PairTable, id: number, token: number, document: number): number => table.add(id, token, document);
   const fits = (ids: Int32Array, from: number, to: number): boolean => {
     if (to - from > MAX_SLOT_TOKENS) return false;
     let chars = 0;
@@ -99,14 +98,14 @@ function walkFrames(streams: readonly Int32Array[], anchors: Uint8Array, wordLen
         if (runAnchor[r] || !runAnchor[r - 1] || !runAnchor[r + 1] || !fits(ids, runStart[r], runEnd[r])) continue;
         const before = ids[runEnd[r - 1] - 1];
         const middleEnd = Math.min(runStart[r + 1] + 2, runEnd[r + 1]);
-        const frame = chain(frames, link(frames, link(frames, ONE_SLOT, before, document), SLOT_MARK, document), ids, runStart[r + 1], middleEnd, document);
-        const filler = chain(fillers, FILLER, ids, runStart[r], runEnd[r], document);
+        const frame = chain(frames, frames.intern(frames.intern(ONE_SLOT, before), SLOT_MARK), ids, runStart[r + 1], middleEnd);
+        const filler = chain(fillers, FILLER, ids, runStart[r], runEnd[r]);
         visit(frame, filler, document, runStart[r]);
         const twoSlots = r + 3 < runs && !runAnchor[r + 2] && runAnchor[r + 3] && fits(ids, runStart[r + 2], runEnd[r + 2]) && runEnd[r + 1] - runStart[r + 1] <= 2;
         if (!twoSlots) continue;
-        let second = chain(frames, link(frames, link(frames, TWO_SLOTS, before, document), SLOT_MARK, document), ids, runStart[r + 1], runEnd[r + 1], document);
-        second = chain(frames, link(frames, second, SLOT_MARK, document), ids, runStart[r + 3], Math.min(runStart[r + 3] + 2, runEnd[r + 3]), document);
-        const both = chain(fillers, link(fillers, filler, SLOT_MARK, document), ids, runStart[r + 2], runEnd[r + 2], document);
+        let second = chain(frames, frames.intern(frames.intern(TWO_SLOTS, before), SLOT_MARK), ids, runStart[r + 1], runEnd[r + 1]);
+        second = chain(frames, frames.intern(second, SLOT_MARK), ids, runStart[r + 3], Math.min(runStart[r + 3] + 2, runEnd[r + 3]));
+        const both = chain(fillers, fillers.intern(filler, SLOT_MARK), ids, runStart[r + 2], runEnd[r + 2]);
         visit(second, both, document, runStart[r]);
       }
       start = end + 1;
