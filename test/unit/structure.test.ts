@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { splitDocuments } from '../../src/core/documents';
 import { genreFromTitle } from '../../src/core/genre';
 import { outlineOf, speechOutlines } from '../../src/core/outline';
+import { forEachMatch, trimParagraph } from '../../src/core/normalize';
 import { chineseNumber, leadingSalutation, parseCorpusFile, parseDraft } from '../../src/core/structure';
 import { readdirSync } from 'node:fs';
 import { fixture, seedFiles } from './helpers/corpus';
@@ -313,4 +314,31 @@ suite('outlines of speeches written for this test by people who had not read the
       assert.deepEqual(JSON.parse(JSON.stringify(Array.isArray(expected) ? speechOutlines(text) : outlineOf(text))), expected);
     });
   }
+});
+
+suite('text helpers the parser runs on every line', () => {
+  test('trimParagraph strips exactly what the whitespace pattern it replaced stripped, at either end', () => {
+    const edges = /^[\s\u00a0\u3000\ufeff\u200b-\u200d\u2060]+|[\s\u00a0\u3000\ufeff\u200b-\u200d\u2060]+$/g;
+    for (let unit = 0; unit < 0x10000; unit++) {
+      const text = `${String.fromCharCode(unit)}同志们${String.fromCharCode(unit)}`;
+      assert.equal(trimParagraph(text), text.replace(edges, ''), `U+${unit.toString(16)}`);
+    }
+    assert.equal(trimParagraph('\u3000\u3000一、总体情况 \u200b'), '一、总体情况');
+    assert.equal(trimParagraph(' \t\u3000'), '');
+  });
+
+  test('forEachMatch visits what matchAll finds, in order, again on a second call, and refuses a pattern without g', () => {
+    const quoted = /“([^“”]{2,8})”/g;
+    const text = '强调“两个确立”，做到“两个维护”，落实“三个务必”。';
+    for (let round = 0; round < 2; round++) {
+      const seen: [number, string][] = [];
+      forEachMatch(quoted, text, match => seen.push([match.index, match[1]]));
+      assert.deepEqual(seen, [...text.matchAll(quoted)].map(match => [match.index, match[1]]));
+      assert.equal(seen.length, 3);
+    }
+    const empty: number[] = [];
+    forEachMatch(/(?=是)/g, '一是二是', match => empty.push(match.index));
+    assert.deepEqual(empty, [1, 3]);
+    assert.throws(() => forEachMatch(/是/, '一是', () => undefined), /global/);
+  });
 });
