@@ -202,6 +202,17 @@ suite('passage index: serialised form', () => {
     assert.deepEqual(loaded.complete('同志们，'), index().complete('同志们，'));
   });
 
+  test('loads from a Node Buffer (the Node extension host reads files as Buffers, whose slice copies nothing), at any offset', () => {
+    const bytes = serializePassageIndex(index());
+    for (const offset of [0, 4, 1]) {
+      const larger = Buffer.alloc(bytes.length + 8);
+      larger.set(bytes, offset);
+      const loaded = deserializePassageIndex(larger.subarray(offset, offset + bytes.length));
+      assert.deepEqual(loaded.complete('同志们，'), index().complete('同志们，'), `offset ${offset}`);
+      assert.deepEqual(serializePassageIndex(loaded), bytes, `offset ${offset}`);
+    }
+  });
+
   test('corrupt, truncated, foreign or outdated input throws a clear error', () => {
     const bytes = serializePassageIndex(index());
     const flipped = bytes.slice();

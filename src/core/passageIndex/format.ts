@@ -98,8 +98,10 @@ export function deserializePassageIndex(input: Uint8Array): PassageIndex {
   if (!(input instanceof Uint8Array)) throw new PassageIndexFormatError('expected bytes (Uint8Array)');
   if (input.length < PREFIX || MAGIC.some((byte, i) => input[i] !== byte)) throw new PassageIndexFormatError('not a passage index (bad magic)');
   if (input.length % 4 !== 0) throw new PassageIndexFormatError('truncated (length not a multiple of 4)');
-  // Typed views need 4-byte alignment: an input that lacks it (a slice of a larger buffer) is copied.
-  const bytes = input.byteOffset % 4 === 0 ? input : input.slice();
+  // Typed views need 4-byte alignment: an input that lacks it (a slice of a larger buffer) is copied. Copies are made
+  // with the Uint8Array constructor: a Node Buffer (what the Node extension host's file system returns) has a `slice`
+  // that copies nothing.
+  const bytes = input.byteOffset % 4 === 0 ? input : new Uint8Array(input);
   const { buffer, byteOffset } = bytes;
   const view = new DataView(buffer, byteOffset, bytes.length);
   const version = view.getUint32(4, true);
@@ -135,7 +137,7 @@ export function deserializePassageIndex(input: Uint8Array): PassageIndex {
   for (const name of [...INT32_SECTIONS, ...UINT32_SECTIONS]) offsets.set(name, take(4 * header.lengths[name], name) - sectionsStart);
   const bytesAt = take(header.lengths[BYTE_SECTION], BYTE_SECTION) - sectionsStart;
   if (align4(at) !== bytes.length) throw new PassageIndexFormatError(`${bytes.length - align4(at)} stray bytes after the last section`);
-  const sections = bytes.slice(sectionsStart, at).buffer;
+  const sections = new Uint8Array(bytes.subarray(sectionsStart, at)).buffer;
   const int32 = {} as Record<Int32Section, Int32Array>;
   for (const name of INT32_SECTIONS) int32[name] = new Int32Array(sections, offsets.get(name), header.lengths[name]);
   const uint32 = {} as Record<Uint32Section, Uint32Array>;
