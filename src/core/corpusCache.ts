@@ -42,3 +42,41 @@ export function decodeCorpusCache(key: string, blobs: CacheBlobs): { library: Li
   if (!library) throw new Error('the cached library is malformed');
   return { library, index: deserializePassageIndex(blobs.index) };
 }
+
+/** A corpus file's place, modification time and size, as the file system reports them without reading it. */
+export interface FileStamp {
+  readonly uri: string;
+  readonly mtime: number;
+  readonly size: number;
+}
+
+/**
+ * Which cache key the corpus had when its files bore these stamps. A new window whose files bear the same stamps
+ * can answer from that cache before it has read and hashed every file (which it then does, to confirm).
+ */
+export function encodeFileDates(key: string, stamps: readonly FileStamp[]): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify({ key, stamps: stamps.map(stampText) }));
+}
+
+/** The cache key recorded for exactly these stamps (same files, order, times and sizes), or undefined. */
+export function keyForStamps(blob: Uint8Array, stamps: readonly FileStamp[]): string | undefined {
+  let recorded: unknown;
+  try {
+    recorded = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(blob));
+  } catch {
+    return undefined; // damaged: the files are read as usual
+  }
+  if (typeof recorded !== 'object' || recorded === null) return undefined;
+  const { key, stamps: texts } = recorded as Record<string, unknown>;
+  if (typeof key !== 'string' || !Array.isArray(texts) || texts.length !== stamps.length) return undefined;
+  return stamps.every((stamp, i) => texts[i] === stampText(stamp)) ? key : undefined;
+}
+
+/** Where the stamps of a list of corpus files are kept: one record per list (per window's corpus) and version. */
+export function fileDatesName(version: string, uris: readonly string[]): string {
+  return `dates-${stableHash([version, ...uris].join('\u0000'))}.json`;
+}
+
+function stampText(stamp: FileStamp): string {
+  return `${stamp.uri}\u0000${stamp.mtime}\u0000${stamp.size}`;
+}

@@ -34,6 +34,8 @@ export interface SpeechDrafterApi {
   libraryPanelState(): PanelState | undefined;
   /** What the overlap report marks in a draft and shows in its panel. */
   overlapState(uri: vscode.Uri): OverlapState;
+  /** Opens the corpus as a new window would (a second corpus service on the same storage) and says how it began. */
+  newWindowStart(): Promise<CorpusService['startup']>;
   /** How long `activate` took, and what work had started when it returned (none should have). */
   readonly activation: { readonly ms: number; readonly started: CorpusWork };
 }
@@ -77,6 +79,15 @@ export function activateShared(context: vscode.ExtensionContext, host: HostInfo)
   log.info(`Activated in the ${host.kind} extension host (${host.runtime}) in ${activation.ms.toFixed(1)} ms`);
   return { host: host.kind, activation, draftStatus: statusBar.snapshot, library: async () => (await corpus.get()).library, libraryPanelState: () => libraryView.provider.lastState,
     overlapState: uri => overlap.state(uri),
+    newWindowStart: async () => {
+      const window = new CorpusService(context, log, host.readPdf);
+      try {
+        await window.get();
+        return { ...window.startup };
+      } finally {
+        window.dispose();
+      }
+    },
     corpusReport: async () => {
       const loaded = await corpus.get();
       return { files: loaded.files.map(file => file.path), skipped: [...loaded.skipped] };

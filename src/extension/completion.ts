@@ -25,7 +25,7 @@ export function queryAtCursor(corpus: CorpusService, document: vscode.TextDocume
   const sentence = sentenceBeforeCursor(before);
   // Only Chinese is worth a query, and only Chinese typing should start mining the corpus.
   if (!HAN.test(sentence)) return undefined;
-  const ready = corpus.peek();
+  const ready = corpus.peekSearchable();
   if (!ready) return undefined;
   const result = ready.index.complete(sentence, { limit, budgetMs: QUERY_BUDGET_MS });
   // The sentence is a suffix of `before`; the replaced part is the sentence from `replaceFrom` on.

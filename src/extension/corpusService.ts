@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { corpusCacheKey, decodeCorpusCache, encodeCorpusCache } from '../core/corpusCache';
+import { corpusCacheKey, decodeCorpusCache, encodeCorpusCache, encodeFileDates, fileDatesName, keyForStamps, type FileStamp } from '../core/corpusCache';
 import { bytesHash, type Library, type SkippedFile } from '../core/library';
 import { IncrementalMiner, prepareFile, type PreparedFile } from '../core/mining/miner';
 import { TokenDictionary } from '../core/mining/tokens';
@@ -47,6 +47,9 @@ export interface Corpus {
   readonly notice?: string;
 }
 
+/** What completion and hover need of the corpus: the library and the passage index. */
+export type SearchableCorpus = Pick<Corpus, 'library' | 'index'>;
+
 /** The corpus's lazy work: mining (or loading the cached library), the segmenter, the part-of-speech tagger. */
 export interface CorpusWork {
   readonly corpus: boolean;
@@ -88,6 +91,18 @@ function readOnlyUri(source: CorpusSource): vscode.Uri {
 export class CorpusService implements vscode.Disposable {
   private corpus: Promise<Corpus> | undefined;
   private current: Corpus | undefined;
+  /**
+   * A new window's first build, before it has read every file: the cached library and index of the same files with
+   * the same dates and sizes (the build then reads and hashes the files, and publishes the corpus it confirms).
+   */
+  private quick: SearchableCorpus | undefined;
+  /**
+   * How this service's builds began and ended, for the log and the tests: the time after which a new window answered
+   * from the cache of unchanged files and that cache's key (or why it could not), and the key of the corpus last built.
+   */
+  readonly startup: { answeredFromDatesMs?: number; datesKey?: string; datesMissed?: string; builtKey?: string } = {};
+  /** The sources and cache key of the build under way, whose stamps are kept once it is published. */
+  private dated: { sources: readonly CorpusSource[]; key: string } | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private segment: Promise<Segment> | undefined;
   private tagger: Promise<TagWords> | undefined;
@@ -140,6 +155,14 @@ export class CorpusService implements vscode.Disposable {
       this.corpus.catch(() => undefined); // reported in the log; a later get() tries again
     }
     return this.current;
+  }
+
+  /**
+   * The library and index for completion and hover, never waiting: in a new window on an unchanged corpus, the cached
+   * ones as soon as the files' dates and sizes match, before the files are read. Starts mining like `peek`.
+   */
+  peekSearchable(): SearchableCorpus | undefined {
+    return this.peek() ?? this.quick;
   }
 
   /** What has been started so far: activation must start none of it. */
@@ -210,8 +233,11 @@ export class CorpusService implements vscode.Disposable {
         (progress, token) => this.mine(progress, token),
       );
       this.current = corpus;
+      this.quick = undefined;
       this.changed.fire(corpus);
       this.reportSkipped(corpus.skipped);
+      if (this.dated) await this.rememberDates(this.dated.sources, this.dated.key);
+      this.dated = undefined;
       return corpus;
     } catch (error) {
       this.log.error(`Mining failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -229,6 +255,7 @@ export class CorpusService implements vscode.Disposable {
     progress.report({ message: vscode.l10n.t('reading the corpus') });
     const sources = await this.sources(settings, trusted, skipped, token);
     this.watch(trusted ? settings.folders : [], settings.fileTypes);
+    if (!this.current && this.records.size === 0 && !token.isCancellationRequested) await this.answerFromDates(sources);
 
     // Read every file and hash it: unchanged files keep what was prepared before.
     const records: FileRecord[] = [];
@@ -268,6 +295,8 @@ export class CorpusService implements vscode.Disposable {
       index = this.indexer.build(prepared.map(file => file.parsed), library);
       if (!token.isCancellationRequested) await this.writeCache(key, library, index);
     }
+    if (!token.isCancellationRequested) this.dated = { sources, key };
+    this.startup.builtKey = key;
     if (!token.isCancellationRequested) await this.pruneDecodedTexts(new Set(records.flatMap(record => (record.digest ? [record.digest] : []))));
     const kept = new Set(records.map(record => record.file.uri.toString()));
     for (const uri of [...this.records.keys()]) if (!kept.has(uri)) this.records.delete(uri);
@@ -406,6 +435,60 @@ export class CorpusService implements vscode.Disposable {
     }
   }
 
+  /**
+   * In a new window: if every source bears the dates and sizes recorded with a cached library, completion and hover
+   * answer from that cache at once, while the build goes on to read and hash the files as usual.
+   */
+  private async answerFromDates(sources: readonly CorpusSource[]): Promise<void> {
+    const started = Date.now();
+    const skip = (reason: string): void => {
+      this.startup.datesMissed = reason;
+      this.log.info(`Reading every corpus file before answering: ${reason}`);
+    };
+    const stamps = await this.stampsOf(sources);
+    if (!stamps) return skip('a file\'s date and size could not be read');
+    let recorded: Uint8Array;
+    try {
+      recorded = await vscode.workspace.fs.readFile(this.datesUri(sources));
+    } catch {
+      return skip('no library cached for these files yet');
+    }
+    const key = keyForStamps(recorded, stamps);
+    if (key === undefined) return skip('files were added, removed or saved since the library was cached');
+    const cached = await this.readCache(key);
+    if (!cached) return skip('the library cached for these files is gone');
+    this.quick = cached;
+    Object.assign(this.startup, { answeredFromDatesMs: Date.now() - started, datesKey: key });
+    this.log.info(`Completion answers from the cached library (${cached.library.entries.length} entries) of ${sources.length} files unchanged by date and size, ${Date.now() - started} ms after the build began; the files are read to confirm it`);
+  }
+
+  /** Records the sources' stamps with the cache key of the corpus just published, for the next window. */
+  private async rememberDates(sources: readonly CorpusSource[], key: string): Promise<void> {
+    const stamps = await this.stampsOf(sources);
+    if (!stamps) return;
+    try {
+      await vscode.workspace.fs.writeFile(this.datesUri(sources), encodeFileDates(key, stamps));
+    } catch (error) {
+      this.log.warn(`Could not record the corpus files' dates: ${errorMessage(error)}`);
+    }
+  }
+
+  /** Each source's modification time and size, or undefined if one cannot be read (the fast start is then skipped). */
+  private async stampsOf(sources: readonly CorpusSource[]): Promise<FileStamp[] | undefined> {
+    try {
+      return await Promise.all(sources.map(async source => {
+        const stat = await vscode.workspace.fs.stat(source.uri);
+        return { uri: source.uri.toString(), mtime: stat.mtime, size: stat.size };
+      }));
+    } catch {
+      return undefined;
+    }
+  }
+
+  private datesUri(sources: readonly CorpusSource[]): vscode.Uri {
+    return vscode.Uri.joinPath(this.context.globalStorageUri, fileDatesName(this.version(), sources.map(source => source.uri.toString())));
+  }
+
   private version(): string {
     return String((this.context.extension.packageJSON as { version?: unknown }).version ?? '');
   }
@@ -451,6 +534,12 @@ export class CorpusService implements vscode.Disposable {
       names = (await vscode.workspace.fs.readDirectory(this.context.globalStorageUri)).map(([name]) => name);
     } catch {
       return; // nothing cached yet
+    }
+    if (keep === undefined) {
+      // Everything goes: the files' recorded dates too, which name caches no longer there.
+      for (const name of names.filter(candidate => /^dates-[0-9a-f]{8}\.json$/.test(candidate))) {
+        await vscode.workspace.fs.delete(vscode.Uri.joinPath(this.context.globalStorageUri, name)).then(undefined, () => undefined);
+      }
     }
     const keys = [...new Set(names.flatMap(name => /^(?:library|passages)-([0-9a-f]{8})\.(?:json|bin)$/.exec(name)?.[1] ?? []))].filter(other => other !== keep);
     const dated = await Promise.all(keys.map(async other => ({ key: other, mtime: (await vscode.workspace.fs.stat(this.cacheUris(other).index).then(stat => stat.mtime, () => 0)) })));

@@ -32,7 +32,7 @@ export function createHoverProvider(corpus: CorpusService): vscode.HoverProvider
       if (document.uri.scheme === CORPUS_SCHEME || !vscode.workspace.getConfiguration('speechDrafter', document).get<boolean>('hover.enabled', true)) return undefined;
       const sentence = sentenceAt(document.lineAt(position.line), position.character);
       if (!sentence || sentence.text.length < MIN_SENTENCE || !HAN.test(sentence.text)) return undefined;
-      const ready = corpus.peek();
+      const ready = corpus.peekSearchable();
       if (!ready) return undefined;
       const match = ready.index.findSource(sentence.text, { budgetMs: HOVER_BUDGET_MS });
       if (!match) return undefined;

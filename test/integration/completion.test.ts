@@ -31,6 +31,13 @@ suite('Completion, ghost text and hover', () => {
     });
   }
 
+  test('a new window on an unchanged corpus answers from the cache by the files\' dates, then confirms the same corpus', async () => {
+    await corpusReady(); // builds the corpus and records its files' dates with its cache
+    const startup = await (await activeExtension()).exports.newWindowStart();
+    assert.ok(startup.answeredFromDatesMs !== undefined, `completion could answer before the files were read (${startup.datesMissed ?? ''})`);
+    assert.ok(startup.datesKey !== undefined && startup.datesKey === startup.builtKey, 'the cache it answered from is the corpus the build confirmed');
+  });
+
   test('a language the writer lists in speechDrafter.languages gets suggestions too', async () => {
     await corpusReady();
     const config = vscode.workspace.getConfiguration('speechDrafter');

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { corpusCacheKey, decodeCorpusCache, encodeCorpusCache } from '../../src/core/corpusCache';
+import { corpusCacheKey, decodeCorpusCache, encodeCorpusCache, encodeFileDates, fileDatesName, keyForStamps } from '../../src/core/corpusCache';
 import { bytesHash, LIBRARY_FORMAT_VERSION } from '../../src/core/library';
 import { buildPassageIndex } from '../../src/core/passageIndex';
 import { minedSeeds, seedFiles } from './helpers/corpus';
@@ -43,5 +43,32 @@ suite('corpus cache', () => {
     flipped[flipped.length - 5] ^= 0xff;
     assert.throws(() => decodeCorpusCache(key, { ...blobs, index: flipped }));
     assert.throws(() => decodeCorpusCache(key, { ...blobs, index: blobs.index.slice(0, 100) }));
+  });
+});
+
+suite('file dates', () => {
+  const stamps = [
+    { uri: 'file:///corpus/a.txt', mtime: 1764700000000, size: 2048 },
+    { uri: 'file:///corpus/b.docx', mtime: 1764700001000, size: 40960 },
+  ];
+
+  test('the key recorded with the stamps comes back only for the same files, order, dates and sizes', () => {
+    const blob = encodeFileDates('0badcafe', stamps);
+    assert.equal(keyForStamps(blob, stamps), '0badcafe');
+    assert.equal(keyForStamps(blob, [stamps[0], { ...stamps[1], mtime: stamps[1].mtime + 1 }]), undefined, 'a file saved again');
+    assert.equal(keyForStamps(blob, [stamps[0], { ...stamps[1], size: 40961 }]), undefined, 'a file of another size');
+    assert.equal(keyForStamps(blob, [...stamps].reverse()), undefined, 'another order');
+    assert.equal(keyForStamps(blob, stamps.slice(1)), undefined, 'a file gone');
+    assert.equal(keyForStamps(blob, [...stamps, { uri: 'file:///corpus/c.txt', mtime: 1, size: 1 }]), undefined, 'a file added');
+  });
+
+  test('a damaged or foreign record gives no key; the name depends on the version and the files', () => {
+    assert.equal(keyForStamps(new Uint8Array([0xff, 0xfe, 0x00]), stamps), undefined);
+    assert.equal(keyForStamps(new TextEncoder().encode('{"key":1,"stamps":[]}'), []), undefined);
+    assert.equal(keyForStamps(new TextEncoder().encode('[]'), []), undefined);
+    const uris = stamps.map(stamp => stamp.uri);
+    assert.match(fileDatesName('1.0.0', uris), /^dates-[0-9a-f]{8}\.json$/);
+    assert.notEqual(fileDatesName('1.0.0', uris), fileDatesName('1.0.1', uris));
+    assert.notEqual(fileDatesName('1.0.0', uris), fileDatesName('1.0.0', uris.slice(1)));
   });
 });
