@@ -266,7 +266,9 @@ export class CorpusService implements vscode.Disposable {
       if (record) records.push(record);
     }
     const key = corpusCacheKey([{ path: 'speech-drafter', hash: this.version() }, ...records.map(record => ({ path: record.file.path, hash: record.hash }))]);
-    const cached = token.isCancellationRequested ? undefined : await this.readCache(key);
+    // The files confirm what a new window answered from by their dates: that cache is not read a second time.
+    const confirmed = this.quick && this.startup.datesKey === key ? this.quick : undefined;
+    const cached = token.isCancellationRequested ? undefined : (confirmed ?? await this.readCache(key));
 
     let library: Library;
     let index: PassageIndex;
