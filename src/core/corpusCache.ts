@@ -72,9 +72,12 @@ export function keyForStamps(blob: Uint8Array, stamps: readonly FileStamp[]): st
   return stamps.every((stamp, i) => texts[i] === stampText(stamp)) ? key : undefined;
 }
 
-/** Where the stamps of a list of corpus files are kept: one record per list (per window's corpus) and version. */
-export function fileDatesName(version: string, uris: readonly string[]): string {
-  return `dates-${stableHash([version, ...uris].join('\u0000'))}.json`;
+/**
+ * Where the stamps are kept: one record per corpus set-up (what the files are found from: folders, file types, …)
+ * and version, so records do not pile up as files come and go.
+ */
+export function fileDatesName(version: string, setup: string): string {
+  return `dates-${stableHash(`${version}\u0000${setup}`)}.json`;
 }
 
 function stampText(stamp: FileStamp): string {

@@ -50,7 +50,8 @@ export function unitTable(marks: string): Uint8Array {
 /**
  * Calls `visit` with each match of the global `pattern` in `text`, in order. `String.prototype.matchAll` gives the
  * same matches but clones the pattern and builds an iterator on each call, several times slower over a corpus's
- * hundreds of thousands of lines. `visit` must not use `pattern` itself.
+ * hundreds of thousands of lines. `visit` must not use `pattern` itself. After an empty match the walk moves on by one
+ * UTF-16 unit (matchAll moves by a code point under the `u` flag; the corpus patterns never match empty).
  */
 export function forEachMatch(pattern: RegExp, text: string, visit: (match: RegExpExecArray) => void): void {
   if (!pattern.global) throw new Error(`forEachMatch needs a global pattern: ${pattern}`);

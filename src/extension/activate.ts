@@ -80,6 +80,7 @@ export function activateShared(context: vscode.ExtensionContext, host: HostInfo)
   return { host: host.kind, activation, draftStatus: statusBar.snapshot, library: async () => (await corpus.get()).library, libraryPanelState: () => libraryView.provider.lastState,
     overlapState: uri => overlap.state(uri),
     newWindowStart: async () => {
+      await corpus.get(); // this window's builds are done: the other reads what they cached
       const window = new CorpusService(context, log, host.readPdf);
       try {
         await window.get();

@@ -70,6 +70,8 @@ interface CorpusSource {
   /** The file itself, read through vscode.workspace.fs. */
   readonly uri: vscode.Uri;
   readonly path: string;
+  /** One of the bundled speeches: they change only with the extension's version. */
+  readonly bundled?: boolean;
 }
 
 /** Where a corpus file opens read-only; the query keeps the real file, so its text can be read again. */
@@ -100,9 +102,9 @@ export class CorpusService implements vscode.Disposable {
    * How this service's builds began and ended, for the log and the tests: the time after which a new window answered
    * from the cache of unchanged files and that cache's key (or why it could not), and the key of the corpus last built.
    */
-  readonly startup: { answeredFromDatesMs?: number; datesKey?: string; datesMissed?: string; builtKey?: string } = {};
-  /** The sources and cache key of the build under way, whose stamps are kept once it is published. */
-  private dated: { sources: readonly CorpusSource[]; key: string } | undefined;
+  readonly startup: { answeredFromDatesMs?: number; datesKey?: string; datesMissed?: string; builtKey?: string; builtMs?: number } = {};
+  /** The build under way: where its files' stamps are kept, the stamps (taken before the files were read) and its key. */
+  private dated: { uri: vscode.Uri; stamps: readonly FileStamp[]; key: string } | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private segment: Promise<Segment> | undefined;
   private tagger: Promise<TagWords> | undefined;
@@ -236,10 +238,10 @@ export class CorpusService implements vscode.Disposable {
       this.quick = undefined;
       this.changed.fire(corpus);
       this.reportSkipped(corpus.skipped);
-      if (this.dated) await this.rememberDates(this.dated.sources, this.dated.key);
-      this.dated = undefined;
+      if (this.dated) await this.rememberDates(this.dated);
       return corpus;
     } catch (error) {
+      this.quick = undefined; // never confirmed: not served while the next build runs
       this.log.error(`Mining failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       this.segment = undefined; // a failed segmenter load is tried again next time
       if (this.current) return this.current;
@@ -255,7 +257,12 @@ export class CorpusService implements vscode.Disposable {
     progress.report({ message: vscode.l10n.t('reading the corpus') });
     const sources = await this.sources(settings, trusted, skipped, token);
     this.watch(trusted ? settings.folders : [], settings.fileTypes);
-    if (!this.current && this.records.size === 0 && !token.isCancellationRequested) await this.answerFromDates(sources);
+    this.dated = undefined;
+    // Dates and sizes taken before the files are read: recorded with this build's key, they can be older than the
+    // contents read, never newer (a file saved meanwhile shows a new date next time, and is read).
+    const stamps = await this.stampsOf(sources);
+    const datesUri = this.datesUri(settings, trusted);
+    if (!this.current && this.records.size === 0 && !token.isCancellationRequested) await this.answerFromDates(sources.length, stamps, datesUri);
 
     // Read every file and hash it: unchanged files keep what was prepared before.
     const records: FileRecord[] = [];
@@ -266,8 +273,9 @@ export class CorpusService implements vscode.Disposable {
       if (record) records.push(record);
     }
     const key = corpusCacheKey([{ path: 'speech-drafter', hash: this.version() }, ...records.map(record => ({ path: record.file.path, hash: record.hash }))]);
-    // The files confirm what a new window answered from by their dates: that cache is not read a second time.
+    // The files confirm what a new window answered from by their dates (that cache is not read a second time), or not.
     const confirmed = this.quick && this.startup.datesKey === key ? this.quick : undefined;
+    if (!confirmed) this.quick = undefined;
     const cached = token.isCancellationRequested ? undefined : (confirmed ?? await this.readCache(key));
 
     let library: Library;
@@ -297,8 +305,10 @@ export class CorpusService implements vscode.Disposable {
       index = this.indexer.build(prepared.map(file => file.parsed), library);
       if (!token.isCancellationRequested) await this.writeCache(key, library, index);
     }
-    if (!token.isCancellationRequested) this.dated = { sources, key };
-    this.startup.builtKey = key;
+    if (!token.isCancellationRequested) {
+      if (stamps) this.dated = { uri: datesUri, stamps, key };
+      Object.assign(this.startup, { builtKey: key, builtMs: Date.now() - started });
+    }
     if (!token.isCancellationRequested) await this.pruneDecodedTexts(new Set(records.flatMap(record => (record.digest ? [record.digest] : []))));
     const kept = new Set(records.map(record => record.file.uri.toString()));
     for (const uri of [...this.records.keys()]) if (!kept.has(uri)) this.records.delete(uri);
@@ -319,7 +329,7 @@ export class CorpusService implements vscode.Disposable {
   /** The bundled speeches (unless turned off) and, in a trusted workspace, the files of the corpus folders. */
   private async sources(settings: CorpusSettings, trusted: boolean, skipped: SkippedFile[], token: vscode.CancellationToken): Promise<CorpusSource[]> {
     const bundled = settings.includeBundled
-      ? __BUNDLED_CORPUS__.map(name => ({ uri: vscode.Uri.joinPath(this.context.extensionUri, 'seeds', name), path: `seeds/${name}` }))
+      ? __BUNDLED_CORPUS__.map(name => ({ uri: vscode.Uri.joinPath(this.context.extensionUri, 'seeds', name), path: `seeds/${name}`, bundled: true }))
       : [];
     if (!trusted) return bundled;
     const files = await listCorpusFiles(settings.folders, settings.fileTypes, skipped, token);
@@ -441,17 +451,17 @@ export class CorpusService implements vscode.Disposable {
    * In a new window: if every source bears the dates and sizes recorded with a cached library, completion and hover
    * answer from that cache at once, while the build goes on to read and hash the files as usual.
    */
-  private async answerFromDates(sources: readonly CorpusSource[]): Promise<void> {
+  private async answerFromDates(files: number, stamps: readonly FileStamp[] | undefined, datesUri: vscode.Uri): Promise<void> {
     const started = Date.now();
+    this.quick = undefined;
     const skip = (reason: string): void => {
       this.startup.datesMissed = reason;
       this.log.info(`Reading every corpus file before answering: ${reason}`);
     };
-    const stamps = await this.stampsOf(sources);
     if (!stamps) return skip('a file\'s date and size could not be read');
     let recorded: Uint8Array;
     try {
-      recorded = await vscode.workspace.fs.readFile(this.datesUri(sources));
+      recorded = await vscode.workspace.fs.readFile(datesUri);
     } catch {
       return skip('no library cached for these files yet');
     }
@@ -461,34 +471,39 @@ export class CorpusService implements vscode.Disposable {
     if (!cached) return skip('the library cached for these files is gone');
     this.quick = cached;
     Object.assign(this.startup, { answeredFromDatesMs: Date.now() - started, datesKey: key });
-    this.log.info(`Completion answers from the cached library (${cached.library.entries.length} entries) of ${sources.length} files unchanged by date and size, ${Date.now() - started} ms after the build began; the files are read to confirm it`);
+    this.log.info(`Completion answers from the cached library (${cached.library.entries.length} entries) of ${files} files unchanged by date and size, ${Date.now() - started} ms after the build began; the files are read to confirm it`);
   }
 
-  /** Records the sources' stamps with the cache key of the corpus just published, for the next window. */
-  private async rememberDates(sources: readonly CorpusSource[], key: string): Promise<void> {
-    const stamps = await this.stampsOf(sources);
-    if (!stamps) return;
+  /** Records a published corpus's stamps with its cache key, for the next window. */
+  private async rememberDates({ uri, stamps, key }: { uri: vscode.Uri; stamps: readonly FileStamp[]; key: string }): Promise<void> {
     try {
-      await vscode.workspace.fs.writeFile(this.datesUri(sources), encodeFileDates(key, stamps));
+      await vscode.workspace.fs.writeFile(uri, encodeFileDates(key, stamps));
     } catch (error) {
       this.log.warn(`Could not record the corpus files' dates: ${errorMessage(error)}`);
     }
   }
 
-  /** Each source's modification time and size, or undefined if one cannot be read (the fast start is then skipped). */
+  /**
+   * Each source's modification time and size, or undefined if one is unknown (the fast start is then skipped). A web
+   * host reports 0 and 0 for the extension's own files: the bundled speeches are known by the extension's version.
+   */
   private async stampsOf(sources: readonly CorpusSource[]): Promise<FileStamp[] | undefined> {
     try {
-      return await Promise.all(sources.map(async source => {
+      const stamps = await Promise.all(sources.map(async source => {
         const stat = await vscode.workspace.fs.stat(source.uri);
+        if (stat.mtime === 0 && stat.size === 0 && !source.bundled) throw new Error(`no date or size for ${source.path}`);
         return { uri: source.uri.toString(), mtime: stat.mtime, size: stat.size };
       }));
+      return stamps;
     } catch {
       return undefined;
     }
   }
 
-  private datesUri(sources: readonly CorpusSource[]): vscode.Uri {
-    return vscode.Uri.joinPath(this.context.globalStorageUri, fileDatesName(this.version(), sources.map(source => source.uri.toString())));
+  /** One record of stamps per corpus set-up (its folders, file types and the like) and version. */
+  private datesUri(settings: CorpusSettings, trusted: boolean): vscode.Uri {
+    const setup = JSON.stringify({ ...settings, folders: settings.folders.map(folder => folder.toString()), trusted });
+    return vscode.Uri.joinPath(this.context.globalStorageUri, fileDatesName(this.version(), setup));
   }
 
   private version(): string {

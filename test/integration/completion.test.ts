@@ -36,6 +36,7 @@ suite('Completion, ghost text and hover', () => {
     const startup = await (await activeExtension()).exports.newWindowStart();
     assert.ok(startup.answeredFromDatesMs !== undefined, `completion could answer before the files were read (${startup.datesMissed ?? ''})`);
     assert.ok(startup.datesKey !== undefined && startup.datesKey === startup.builtKey, 'the cache it answered from is the corpus the build confirmed');
+    assert.ok(startup.builtMs !== undefined && startup.answeredFromDatesMs <= startup.builtMs, 'it answered before the build ended');
   });
 
   test('a language the writer lists in speechDrafter.languages gets suggestions too', async () => {

@@ -336,6 +336,10 @@ suite('text helpers the parser runs on every line', () => {
       assert.deepEqual(seen, [...text.matchAll(quoted)].map(match => [match.index, match[1]]));
       assert.equal(seen.length, 3);
     }
+    quoted.lastIndex = 5; // left over from another use of the pattern: the walk starts from the beginning anyway
+    const fromStart: number[] = [];
+    forEachMatch(quoted, text, match => fromStart.push(match.index));
+    assert.deepEqual(fromStart, [2, 11, 20]);
     const empty: number[] = [];
     forEachMatch(/(?=是)/g, '一是二是', match => empty.push(match.index));
     assert.deepEqual(empty, [1, 3]);
