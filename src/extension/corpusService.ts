@@ -451,7 +451,7 @@ export class CorpusService implements vscode.Disposable {
    * In a new window: if every source bears the dates and sizes recorded with a cached library, completion and hover
    * answer from that cache at once, while the build goes on to read and hash the files as usual.
    */
-  private async answerFromDates(files: number, stamps: readonly FileStamp[] | undefined, datesUri: vscode.Uri): Promise<void> {
+  private async answerFromDates(fileCount: number, stamps: readonly FileStamp[] | undefined, datesUri: vscode.Uri): Promise<void> {
     const started = Date.now();
     this.quick = undefined;
     const skip = (reason: string): void => {
@@ -471,7 +471,7 @@ export class CorpusService implements vscode.Disposable {
     if (!cached) return skip('the library cached for these files is gone');
     this.quick = cached;
     Object.assign(this.startup, { answeredFromDatesMs: Date.now() - started, datesKey: key });
-    this.log.info(`Completion answers from the cached library (${cached.library.entries.length} entries) of ${files} files unchanged by date and size, ${Date.now() - started} ms after the build began; the files are read to confirm it`);
+    this.log.info(`Completion answers from the cached library (${cached.library.entries.length} entries) of ${fileCount} files unchanged by date and size, found in ${Date.now() - started} ms; the files are read to confirm it`);
   }
 
   /** Records a published corpus's stamps with its cache key, for the next window. */
