@@ -99,8 +99,9 @@ export class CorpusService implements vscode.Disposable {
    */
   private quick: SearchableCorpus | undefined;
   /**
-   * How this service's builds began and ended, for the log and the tests: the time after which a new window answered
-   * from the cache of unchanged files and that cache's key (or why it could not), and the key of the corpus last built.
+   * How this service's builds began and ended, for the log and the tests: when a new window answered from the cache of
+   * unchanged files and that cache's key (or why it could not), the key of the corpus last built and when that build
+   * ended; times in milliseconds after the build began.
    */
   readonly startup: { answeredFromDatesMs?: number; datesKey?: string; datesMissed?: string; builtKey?: string; builtMs?: number } = {};
   /** The build under way: where its files' stamps are kept, the stamps (taken before the files were read) and its key. */
@@ -262,7 +263,7 @@ export class CorpusService implements vscode.Disposable {
     // contents read, never newer (a file saved meanwhile shows a new date next time, and is read).
     const stamps = await this.stampsOf(sources);
     const datesUri = this.datesUri(settings, trusted);
-    if (!this.current && this.records.size === 0 && !token.isCancellationRequested) await this.answerFromDates(sources.length, stamps, datesUri);
+    if (!this.current && this.records.size === 0 && !token.isCancellationRequested) await this.answerFromDates(sources.length, stamps, datesUri, started);
 
     // Read every file and hash it: unchanged files keep what was prepared before.
     const records: FileRecord[] = [];
@@ -451,8 +452,7 @@ export class CorpusService implements vscode.Disposable {
    * In a new window: if every source bears the dates and sizes recorded with a cached library, completion and hover
    * answer from that cache at once, while the build goes on to read and hash the files as usual.
    */
-  private async answerFromDates(fileCount: number, stamps: readonly FileStamp[] | undefined, datesUri: vscode.Uri): Promise<void> {
-    const started = Date.now();
+  private async answerFromDates(fileCount: number, stamps: readonly FileStamp[] | undefined, datesUri: vscode.Uri, started: number): Promise<void> {
     this.quick = undefined;
     const skip = (reason: string): void => {
       this.startup.datesMissed = reason;
@@ -471,7 +471,7 @@ export class CorpusService implements vscode.Disposable {
     if (!cached) return skip('the library cached for these files is gone');
     this.quick = cached;
     Object.assign(this.startup, { answeredFromDatesMs: Date.now() - started, datesKey: key });
-    this.log.info(`Completion answers from the cached library (${cached.library.entries.length} entries) of ${fileCount} files unchanged by date and size, found in ${Date.now() - started} ms; the files are read to confirm it`);
+    this.log.info(`Completion answers from the cached library (${cached.library.entries.length} entries) of ${fileCount} files unchanged by date and size, ${Date.now() - started} ms after the build began; the files are read to confirm it`);
   }
 
   /** Records a published corpus's stamps with its cache key, for the next window. */
