@@ -36,6 +36,11 @@ export interface SpeechDrafterApi {
   overlapState(uri: vscode.Uri): OverlapState;
   /** Opens the corpus as a new window would (a second corpus service on the same storage) and says how it began. */
   newWindowStart(): Promise<CorpusService['startup']>;
+  /**
+   * Opens the corpus as a new window would, then runs `change` (to corpus files) and builds that window's corpus
+   * again: how its files were prepared, and whether its library has `expected` among its phrases or passages.
+   */
+  newWindowChange(change: () => Promise<void>, expected: string): Promise<CorpusService['preparation'] & { found: boolean }>;
   /** How long `activate` took, and what work had started when it returned (none should have). */
   readonly activation: { readonly ms: number; readonly started: CorpusWork };
 }
@@ -76,19 +81,29 @@ export function activateShared(context: vscode.ExtensionContext, host: HostInfo)
     statusBar.disposable,
   );
   const activation = { ms: performance.now() - started, started: corpus.workStarted() };
+  /** A second corpus service on the same storage, as a new window has, once this window's builds are done. */
+  const inNewWindow = async <T>(use: (window: CorpusService) => Promise<T>): Promise<T> => {
+    await corpus.get(); // this window's builds are done: the other reads what they cached
+    const window = new CorpusService(context, log, host.readPdf);
+    try {
+      return await use(window);
+    } finally {
+      window.dispose();
+    }
+  };
   log.info(`Activated in the ${host.kind} extension host (${host.runtime}) in ${activation.ms.toFixed(1)} ms`);
   return { host: host.kind, activation, draftStatus: statusBar.snapshot, library: async () => (await corpus.get()).library, libraryPanelState: () => libraryView.provider.lastState,
     overlapState: uri => overlap.state(uri),
-    newWindowStart: async () => {
-      await corpus.get(); // this window's builds are done: the other reads what they cached
-      const window = new CorpusService(context, log, host.readPdf);
-      try {
-        await window.get();
-        return { ...window.startup };
-      } finally {
-        window.dispose();
-      }
-    },
+    newWindowStart: () => inNewWindow(async window => {
+      await window.get();
+      return { ...window.startup };
+    }),
+    newWindowChange: (change, expected) => inNewWindow(async window => {
+      await window.get();
+      await change();
+      const changed = await window.rescan('changed by a test');
+      return { ...window.preparation, found: changed.files.some(file => file.text.includes(expected)) };
+    }),
     corpusReport: async () => {
       const loaded = await corpus.get();
       return { files: loaded.files.map(file => file.path), skipped: [...loaded.skipped] };

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { corpusCacheKey, decodeCorpusCache, encodeCorpusCache, encodeFileDates, fileDatesName, keyForStamps, type FileStamp } from '../core/corpusCache';
-import { bytesHash, type Library, type SkippedFile } from '../core/library';
-import { IncrementalMiner, prepareFile, type PreparedFile } from '../core/mining/miner';
+import { bytesHash, stableHash, type Library, type SkippedFile } from '../core/library';
+import { IncrementalMiner, prepareFile, prepareFromTokens, type PreparedFile } from '../core/mining/miner';
+import { encodeFileTokens } from '../core/mining/tokenCache';
 import { TokenDictionary } from '../core/mining/tokens';
 import { IncrementalPassageIndex, type PassageIndex } from '../core/passageIndex';
 import { corpusExtension, readCorpusFile, type PdfReader } from '../core/reading';
@@ -24,8 +25,17 @@ export const CORPUS_SCHEME = 'speech-drafter-corpus';
 const RESCAN_DELAY_MS = 500;
 /** Caches of other corpora (other windows) kept besides the current one. */
 const OTHER_CACHES_KEPT = 2;
+const DAY_MS = 24 * 60 * 60 * 1000;
 /** A decoded Word, PDF or web-page text no file of the corpus has is kept this long, for other windows' corpora. */
-const DECODED_TEXT_KEPT_MS = 30 * 24 * 60 * 60 * 1000;
+const DECODED_TEXT_KEPT_MS = 30 * DAY_MS;
+/**
+ * A file's cached token ids that no file of the corpus has are kept this long: a day's drafts saved over and over
+ * would otherwise pile up, and segmenting a file again costs far less than decoding a PDF.
+ */
+const TOKENS_KEPT_MS = DAY_MS;
+/** Global storage folders of per-file caches: decoded texts (by the bytes' SHA-256) and token ids (by the text). */
+const TEXTS_FOLDER = 'texts';
+const TOKENS_FOLDER = 'tokens';
 
 /** A corpus file that was read: where it lives and its text (line numbers in sources refer to it). */
 export interface LoadedFile {
@@ -62,6 +72,8 @@ interface FileRecord {
   /** SHA-256 of the bytes, for a file whose decoded text is cached (Word, PDF, pages). */
   readonly digest?: string;
   readonly file: LoadedFile;
+  /** The text's hash and length: names the file's cached token ids. */
+  readonly textKey: string;
   /** Parsed and segmented; absent when the library came from the cache and nothing needed it since. */
   prepared?: PreparedFile;
 }
@@ -104,6 +116,8 @@ export class CorpusService implements vscode.Disposable {
    * ended; times in milliseconds after the build began.
    */
   readonly startup: { answeredFromDatesMs?: number; datesKey?: string; datesMissed?: string; builtKey?: string; builtMs?: number } = {};
+  /** How the last build that mined prepared its files: parsed with token ids from the cache, or segmented. */
+  readonly preparation = { fromCache: 0, segmented: 0 };
   /** The build under way: where its files' stamps are kept, the stamps (taken before the files were read) and its key. */
   private dated: { uri: vscode.Uri; stamps: readonly FileStamp[]; key: string } | undefined;
   private queue: Promise<unknown> = Promise.resolve();
@@ -115,6 +129,8 @@ export class CorpusService implements vscode.Disposable {
   /** Keeps each file cut into passages: after a change only the changed files are cut again. */
   private indexer = new IncrementalPassageIndex();
   private records = new Map<string, FileRecord>();
+  /** Files segmented by the last build, whose token ids are written to the cache once its corpus is published. */
+  private unsavedTokens: FileRecord[] = [];
   private readonly changed = new vscode.EventEmitter<Corpus>();
   private readonly disposables: vscode.Disposable[] = [];
   private watchers: vscode.Disposable[] = [];
@@ -204,10 +220,14 @@ export class CorpusService implements vscode.Disposable {
 
   private scheduleRescan(reason: string): void {
     clearTimeout(this.rescanTimer);
-    this.rescanTimer = setTimeout(() => {
-      this.log.info(`Re-mining the corpus: ${reason}`);
-      this.corpus = this.enqueue({ notify: false });
-    }, RESCAN_DELAY_MS);
+    this.rescanTimer = setTimeout(() => void this.rescan(reason), RESCAN_DELAY_MS);
+  }
+
+  /** Reads the corpus again after files or settings changed: changed files are mined, the rest kept. */
+  rescan(reason: string): Promise<Corpus> {
+    this.log.info(`Re-mining the corpus: ${reason}`);
+    this.corpus = this.enqueue({ notify: false });
+    return this.corpus;
   }
 
   /** Runs a build after the ones already queued; a failed first build is forgotten so the next request retries. */
@@ -227,7 +247,10 @@ export class CorpusService implements vscode.Disposable {
       this.miner = new IncrementalMiner(this.dictionary);
       this.indexer = new IncrementalPassageIndex();
       await this.deleteCaches();
-      await vscode.workspace.fs.delete(vscode.Uri.joinPath(this.context.globalStorageUri, 'texts'), { recursive: true }).then(undefined, () => undefined);
+      this.unsavedTokens = [];
+      for (const folder of [TEXTS_FOLDER, TOKENS_FOLDER]) {
+        await vscode.workspace.fs.delete(vscode.Uri.joinPath(this.context.globalStorageUri, folder), { recursive: true }).then(undefined, () => undefined);
+      }
     }
     const location = notify ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;
     try {
@@ -240,6 +263,7 @@ export class CorpusService implements vscode.Disposable {
       this.changed.fire(corpus);
       this.reportSkipped(corpus.skipped);
       if (this.dated) await this.rememberDates(this.dated);
+      await this.saveTokens();
       return corpus;
     } catch (error) {
       this.quick = undefined; // never confirmed: not served while the next build runs
@@ -287,17 +311,32 @@ export class CorpusService implements vscode.Disposable {
       ({ library, index } = cached);
       this.log.info(`Library loaded from the cache (${library.entries.length} entries, ${records.length} files)`);
     } else {
+      // After a cache hit nothing was prepared: files whose token ids were cached are parsed only, the rest segmented.
       const toPrepare = records.filter(record => !record.prepared);
-      if (toPrepare.length > 0) {
-        progress.report({ message: vscode.l10n.t('loading the word segmenter') });
-        const segment = await this.segmenter();
-        for (const [i, record] of toPrepare.entries()) {
-          if (token.isCancellationRequested) break;
-          progress.report({ message: vscode.l10n.t('mining {0} of {1} files', i + 1, toPrepare.length), increment: 100 / toPrepare.length });
-          record.prepared = prepareFile(record.file, segment, this.dictionary);
-          await yieldToHost();
+      let segment: Segment | undefined;
+      let reused = 0;
+      let segmented = 0;
+      for (const [i, record] of toPrepare.entries()) {
+        if (token.isCancellationRequested) break;
+        progress.report({ message: vscode.l10n.t('mining {0} of {1} files', i + 1, toPrepare.length), increment: 100 / toPrepare.length });
+        const blob = await this.readTokens(record);
+        const fromCache = blob && prepareFromTokens(record.file, blob, this.dictionary);
+        if (fromCache) {
+          record.prepared = fromCache;
+          reused++;
+          continue;
         }
+        if (!segment) {
+          progress.report({ message: vscode.l10n.t('loading the word segmenter') });
+          segment = await this.segmenter();
+        }
+        record.prepared = prepareFile(record.file, segment, this.dictionary);
+        segmented++;
+        this.unsavedTokens.push(record);
+        await yieldToHost();
       }
+      Object.assign(this.preparation, { fromCache: reused, segmented });
+      if (reused > 0) this.log.info(`Token ids of ${reused} unchanged files read from the cache; ${segmented} files segmented`);
       // Cancelled: mine what was prepared, so the writer keeps a library of the files read so far.
       const prepared = records.flatMap(record => (record.prepared ? [record.prepared] : []));
       if (token.isCancellationRequested) this.log.warn(`Mining cancelled: the library holds ${prepared.length} of ${records.length} files`);
@@ -310,7 +349,10 @@ export class CorpusService implements vscode.Disposable {
       if (stamps) this.dated = { uri: datesUri, stamps, key };
       Object.assign(this.startup, { builtKey: key, builtMs: Date.now() - started });
     }
-    if (!token.isCancellationRequested) await this.pruneDecodedTexts(new Set(records.flatMap(record => (record.digest ? [record.digest] : []))));
+    if (!token.isCancellationRequested) {
+      await this.pruneStoredFiles(TEXTS_FOLDER, new Set(records.flatMap(record => (record.digest ? [this.decodedTextName(record.digest)] : []))), DECODED_TEXT_KEPT_MS);
+      await this.pruneStoredFiles(TOKENS_FOLDER, new Set(records.map(record => this.tokensName(record))), TOKENS_KEPT_MS);
+    }
     const kept = new Set(records.map(record => record.file.uri.toString()));
     for (const uri of [...this.records.keys()]) if (!kept.has(uri)) this.records.delete(uri);
     for (const record of records) this.records.set(record.file.uri.toString(), record);
@@ -362,7 +404,7 @@ export class CorpusService implements vscode.Disposable {
       skipped.push({ path: source.path, reason: 'empty file' });
       return undefined;
     }
-    return { hash, ...(digest ? { digest } : {}), file: { path: source.path, uri, text: result.text } };
+    return { hash, ...(digest ? { digest } : {}), file: { path: source.path, uri, text: result.text }, textKey: `${stableHash(result.text)}-${result.text.length}` };
   }
 
   /** The read-only text of a source: as mined, or read and decoded again (a tab restored before any mining). */
@@ -410,7 +452,42 @@ export class CorpusService implements vscode.Disposable {
    * version (a better reader in a new version reads the file again): reading a PDF takes far longer than reading this.
    */
   private decodedTextUri(digest: string): vscode.Uri {
-    return vscode.Uri.joinPath(this.context.globalStorageUri, 'texts', `${this.version()}-${digest}.txt`);
+    return vscode.Uri.joinPath(this.context.globalStorageUri, TEXTS_FOLDER, this.decodedTextName(digest));
+  }
+
+  private decodedTextName(digest: string): string {
+    return `${this.version()}-${digest}.txt`;
+  }
+
+  /**
+   * Where a file's token ids are kept, by its text and the extension's version (which fixes the parser and the
+   * segmenter). The blob holds the text's length and hash too: a blob of another text is never used.
+   */
+  private tokensName(record: FileRecord): string {
+    return `${this.version()}-${record.textKey}.bin`;
+  }
+
+  private async readTokens(record: FileRecord): Promise<Uint8Array | undefined> {
+    try {
+      return await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.context.globalStorageUri, TOKENS_FOLDER, this.tokensName(record)));
+    } catch {
+      return undefined; // not segmented before
+    }
+  }
+
+  /** Writes the token ids of the files the last build segmented (a new window's first change then segments only it). */
+  private async saveTokens(): Promise<void> {
+    const records = this.unsavedTokens;
+    this.unsavedTokens = [];
+    try {
+      for (const record of records) {
+        if (!record.prepared) continue;
+        const uri = vscode.Uri.joinPath(this.context.globalStorageUri, TOKENS_FOLDER, this.tokensName(record));
+        await vscode.workspace.fs.writeFile(uri, encodeFileTokens(record.file.text, record.prepared.tokens, this.dictionary));
+      }
+    } catch (error) {
+      this.log.warn(`Could not cache the corpus files' token ids: ${errorMessage(error)}`);
+    }
   }
 
   private async readDecodedText(digest: string): Promise<string | undefined> {
@@ -429,22 +506,24 @@ export class CorpusService implements vscode.Disposable {
     }
   }
 
-  /** Deletes decoded texts that no file of this corpus has, once they are a month old (another window may use them). */
-  private async pruneDecodedTexts(kept: ReadonlySet<string>): Promise<void> {
-    const folder = vscode.Uri.joinPath(this.context.globalStorageUri, 'texts');
+  /**
+   * Deletes the per-file caches in `folder` that no file of this corpus uses (`kept` names): at once if they are of
+   * another version, else once they are `keptMs` old (another window's corpus may use them).
+   */
+  private async pruneStoredFiles(folderName: string, kept: ReadonlySet<string>, keptMs: number): Promise<void> {
+    const folder = vscode.Uri.joinPath(this.context.globalStorageUri, folderName);
     let names: string[];
     try {
       names = (await vscode.workspace.fs.readDirectory(folder)).map(([name]) => name);
     } catch {
-      return; // nothing decoded yet
+      return; // nothing cached yet
     }
-    const monthAgo = Date.now() - DECODED_TEXT_KEPT_MS;
+    const oldest = Date.now() - keptMs;
     for (const name of names) {
-      const hash = /^(.*)-([0-9a-f]{64})\.txt$/.exec(name);
-      if (hash && hash[1] === this.version() && kept.has(hash[2])) continue;
+      if (kept.has(name)) continue;
       const uri = vscode.Uri.joinPath(folder, name);
       const mtime = await vscode.workspace.fs.stat(uri).then(stat => stat.mtime, () => 0);
-      if (hash?.[1] !== this.version() || mtime < monthAgo) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+      if (!name.startsWith(`${this.version()}-`) || mtime < oldest) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
     }
   }
 

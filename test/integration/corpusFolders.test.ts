@@ -55,6 +55,20 @@ suite('The writer\'s corpus folders', () => {
     assert.ok(state.length > 0, 'the panel lists the new entries');
   });
 
+  test('a new window on the cached corpus, after one of its files changes, segments that file only: the others\' token ids come from the cache', async () => {
+    const extension = await activeExtension();
+    const report = await extension.exports.corpusReport(); // the folder added above is mined, and its files' token ids cached
+    const changedSentence = `防汛抗旱要早谋划、早部署、早落实，确保安全度汛${Date.now()}。`;
+    const prepared = await extension.exports.newWindowChange(
+      () => Promise.resolve(vscode.workspace.fs.writeFile(vscode.Uri.joinPath(workspace(), FOLDER, '标记.txt'), speech(changedSentence))),
+      changedSentence,
+    );
+    assert.ok(prepared.found, 'the new window read the changed file');
+    // This window may have re-mined the change first and cached its tokens too: then nothing is segmented.
+    assert.ok(prepared.segmented <= 1, `only the changed file is segmented (${prepared.segmented})`);
+    assert.equal(prepared.fromCache + prepared.segmented, report.files.length, 'every file was prepared, most from the cache');
+  });
+
   if (SUITE_HOST === 'node') {
     test('(Node tier: a real folder outside the workspace, by absolute path) its speeches are mined and open read-only', async () => {
       const extension = await activeExtension();

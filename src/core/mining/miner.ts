@@ -17,6 +17,7 @@ import { collectQuotations, quotationEntries } from './quotations';
 import { collectRoles, roleEntries, type RoleShare } from './roles';
 import { collectScaffolds, scaffoldEntries, type ScaffoldShare } from './scaffolds';
 import { TemplateMiner } from './templates';
+import { decodeFileTokens } from './tokenCache';
 import { segmentDocuments, TokenDictionary, WordCounts, type DocumentTokens } from './tokens';
 
 export interface CorpusFile {
@@ -35,6 +36,16 @@ export interface PreparedFile {
 /** Parses and segments one file; `dictionary` must be the one later given to the miner. */
 export function prepareFile(file: CorpusFile, segment: Segment, dictionary: TokenDictionary): PreparedFile {
   return segmentParsed(file.path, parseCorpusFile(file.text, file.path), segment, dictionary);
+}
+
+/**
+ * A file prepared again from its cached tokens (`encodeFileTokens`), without the segmenter: parsed, and its tokens
+ * taken from the blob. Undefined when the blob is not for this text or does not fit its parse.
+ */
+export function prepareFromTokens(file: CorpusFile, blob: Uint8Array, dictionary: TokenDictionary): PreparedFile | undefined {
+  const parsed = parseCorpusFile(file.text, file.path);
+  const tokens = decodeFileTokens(blob, file.text, parsed, dictionary);
+  return tokens && { path: file.path, parsed, tokens };
 }
 
 function segmentParsed(path: string, parsed: ParsedDocument[], segment: Segment, dictionary: TokenDictionary): PreparedFile {
