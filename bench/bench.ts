@@ -83,7 +83,8 @@ async function main(): Promise<void> {
       baseline: { sizeMB: baseline.sizeMB, fuseP99Ms: round(baseline.fuseP99Ms), oursP99Ms: round(baseline.oursP99Ms) },
       mining: { mbPerS: round(mining.mbPerS), segmenterMbPerS: round(mining.segmenterMbPerS), ratio: round(mining.ratio), ratioMedian: round(mining.ratioMedian), ratioMin: round(mining.ratioMin) },
       corpus: {
-        sizeMB: corpus.sizeMB, fullS: round(corpus.fullMs / 1000), remineS: round(corpus.remineMs / 1000), remineMaxS: round(corpus.remineMaxMs / 1000), heldMB: round(corpus.heldMB),
+        sizeMB: corpus.sizeMB, fullS: round(corpus.fullMs / 1000), remineS: round(corpus.remineMs / 1000), remineMaxS: round(corpus.remineMaxMs / 1000),
+        firstChangeS: round(corpus.firstChangeMs / 1000), tokensMB: round(corpus.tokensMB), heldMB: round(corpus.heldMB),
         // A cached 50 MB unique-sentence index: bytes to the first completion answered.
         ...(completion.uniqueSentences ? { coldStartMs: round(completion.uniqueSentences.coldStartMs) } : {}),
       },
