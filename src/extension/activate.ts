@@ -38,7 +38,7 @@ export interface SpeechDrafterApi {
   newWindowStart(): Promise<CorpusService['startup']>;
   /**
    * Opens the corpus as a new window would, then runs `change` (to corpus files) and builds that window's corpus
-   * again: how its files were prepared, and whether its library has `expected` among its phrases or passages.
+   * again: how its files were prepared, and whether a file it read holds `expected`.
    */
   newWindowChange(change: () => Promise<void>, expected: string): Promise<CorpusService['preparation'] & { found: boolean }>;
   /** How long `activate` took, and what work had started when it returned (none should have). */
