@@ -33,14 +33,15 @@ function checksum(bytes: Uint8Array): number {
 
 /** The blob of one file's tokens; `text` is the file's text they were cut from. */
 export function encodeFileTokens(text: string, tokens: readonly DocumentTokens[], dictionary: TokenDictionary): Uint8Array {
-  // Local vocabulary: the file's words in order of first use.
-  const localOf = new Map<number, number>();
+  // Local vocabulary: the file's words in order of first use; `localOf` holds 1 + a word's place in it (0: unseen).
+  const localOf = new Int32Array(dictionary.texts.length);
   const words: string[] = [];
   for (const { ids } of tokens) {
-    for (const id of ids) {
-      if (id !== BOUNDARY && !localOf.has(id)) {
-        localOf.set(id, words.length + 1);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      if (id !== BOUNDARY && localOf[id] === 0) {
         words.push(dictionary.texts[id]);
+        localOf[id] = words.length;
       }
     }
   }
@@ -66,7 +67,7 @@ export function encodeFileTokens(text: string, tokens: readonly DocumentTokens[]
   }
   for (const { ids, paragraphEnds } of tokens) {
     const local = width === 2 ? new Uint16Array(bytes.buffer, at, ids.length) : new Uint32Array(bytes.buffer, at, ids.length);
-    for (let i = 0; i < ids.length; i++) local[i] = ids[i] === BOUNDARY ? 0 : (localOf.get(ids[i]) as number);
+    for (let i = 0; i < ids.length; i++) local[i] = ids[i] === BOUNDARY ? 0 : localOf[ids[i]];
     at += padded(ids.length * width);
     new Int32Array(bytes.buffer, at, paragraphEnds.length).set(paragraphEnds);
     at += paragraphEnds.length * 4;
