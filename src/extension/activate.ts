@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import type { Library } from '../core/library';
+import { serializeLibrary, type Library } from '../core/library';
 import type { PanelState } from '../core/panelModel';
 import { CommandId, LIBRARY_VIEW_ID } from './commandIds';
 import type { HostInfo } from './host';
 import { enableMarkdownSuggestions, registerCompletion } from './completion';
 import { registerCorpusCommands } from './corpusCommands';
-import { CorpusService, type CorpusWork } from './corpusService';
+import { CorpusService, type Corpus, type CorpusWork } from './corpusService';
 import { registerHover } from './hover';
 import { registerInlineCompletion } from './inlineCompletion';
 import { registerDocumentSymbols } from './documentSymbols';
@@ -38,9 +38,10 @@ export interface SpeechDrafterApi {
   newWindowStart(): Promise<CorpusService['startup']>;
   /**
    * Opens the corpus as a new window would, then runs `change` (to corpus files) and builds that window's corpus
-   * again: how its files were prepared, and whether a file it read holds `expected`.
+   * again while this window's rescans wait: how its files were prepared, whether a file it read holds `expected`,
+   * and whether its library is the one this window then mines from the same files.
    */
-  newWindowChange(change: () => Promise<void>, expected: string): Promise<CorpusService['preparation'] & { found: boolean }>;
+  newWindowChange(change: () => Promise<void>, expected: string): Promise<CorpusService['preparation'] & { found: boolean; sameLibrary: boolean }>;
   /** How long `activate` took, and what work had started when it returned (none should have). */
   readonly activation: { readonly ms: number; readonly started: CorpusWork };
 }
@@ -100,9 +101,20 @@ export function activateShared(context: vscode.ExtensionContext, host: HostInfo)
     }),
     newWindowChange: (change, expected) => inNewWindow(async window => {
       await window.get();
-      await change();
-      const changed = await window.rescan('changed by a test');
-      return { ...window.preparation, found: changed.files.some(file => file.text.includes(expected)) };
+      // This window must not mine the change first: the new one would then find its library in the cache.
+      const release = corpus.holdRescans();
+      let changed: Corpus;
+      let preparation: CorpusService['preparation'];
+      try {
+        await change();
+        changed = await window.rescan('changed by a test');
+        preparation = { ...window.preparation }; // before a watcher of its own rescans it again
+      } finally {
+        release();
+      }
+      const here = await corpus.rescan('changed by a test');
+      const found = changed.files.some(file => file.text.includes(expected));
+      return { ...preparation, found, sameLibrary: serializeLibrary(changed.library) === serializeLibrary(here.library) };
     }),
     corpusReport: async () => {
       const loaded = await corpus.get();

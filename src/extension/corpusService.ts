@@ -25,14 +25,11 @@ export const CORPUS_SCHEME = 'speech-drafter-corpus';
 const RESCAN_DELAY_MS = 500;
 /** Caches of other corpora (other windows) kept besides the current one. */
 const OTHER_CACHES_KEPT = 2;
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** A decoded Word, PDF or web-page text no file of the corpus has is kept this long, for other windows' corpora. */
-const DECODED_TEXT_KEPT_MS = 30 * DAY_MS;
 /**
- * A file's cached token ids that no file of the corpus has are kept this long: a day's drafts saved over and over
- * would otherwise pile up, and segmenting a file again costs far less than decoding a PDF.
+ * A decoded Word, PDF or web-page text, or a file's token ids, that no file of this corpus has is kept this long, for
+ * other windows' corpora (the token ids of a file this window saw change are deleted at once: see `mine`).
  */
-const TOKENS_KEPT_MS = DAY_MS;
+const PER_FILE_CACHE_KEPT_MS = 30 * 24 * 60 * 60 * 1000;
 /** Global storage folders of per-file caches: decoded texts (by the bytes' SHA-256) and token ids (by the text). */
 const TEXTS_FOLDER = 'texts';
 const TOKENS_FOLDER = 'tokens';
@@ -116,8 +113,11 @@ export class CorpusService implements vscode.Disposable {
    * ended; times in milliseconds after the build began.
    */
   readonly startup: { answeredFromDatesMs?: number; datesKey?: string; datesMissed?: string; builtKey?: string; builtMs?: number } = {};
-  /** How the last build that mined prepared its files: parsed with token ids from the cache, or segmented. */
-  readonly preparation = { fromCache: 0, segmented: 0 };
+  /**
+   * How the last build found its library: in the cache, or mined from prepared files, of which so many were prepared
+   * now from their cached token ids and so many segmented.
+   */
+  readonly preparation = { cached: false, fromCache: 0, segmented: 0 };
   /** The build under way: where its files' stamps are kept, the stamps (taken before the files were read) and its key. */
   private dated: { uri: vscode.Uri; stamps: readonly FileStamp[]; key: string } | undefined;
   private queue: Promise<unknown> = Promise.resolve();
@@ -136,6 +136,9 @@ export class CorpusService implements vscode.Disposable {
   private watchers: vscode.Disposable[] = [];
   private watchedFolders = '';
   private rescanTimer: ReturnType<typeof setTimeout> | undefined;
+  /** While above 0, rescans wait (`holdRescans`); the reason of the last one asked for meanwhile. */
+  private rescansHeld = 0;
+  private heldRescan: string | undefined;
   private lastSkipped = '';
   private disposed = false;
   /** Fires after each (re)mining: the panel, completion and hover read the new corpus. */
@@ -220,7 +223,27 @@ export class CorpusService implements vscode.Disposable {
 
   private scheduleRescan(reason: string): void {
     clearTimeout(this.rescanTimer);
-    this.rescanTimer = setTimeout(() => void this.rescan(reason), RESCAN_DELAY_MS);
+    this.rescanTimer = setTimeout(() => {
+      if (this.rescansHeld > 0) this.heldRescan = reason;
+      else void this.rescan(reason);
+    }, RESCAN_DELAY_MS);
+  }
+
+  /**
+   * Holds the rescans that file and setting changes schedule until the returned function is called; then one runs if
+   * any was asked for. (The tests hold this window's while a second one, a new window, reads a change first.)
+   */
+  holdRescans(): () => void {
+    this.rescansHeld++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      if (--this.rescansHeld > 0 || this.heldRescan === undefined) return;
+      const reason = this.heldRescan;
+      this.heldRescan = undefined;
+      this.scheduleRescan(reason);
+    };
   }
 
   /** Reads the corpus again after files or settings changed: changed files are mined, the rest kept. */
@@ -309,6 +332,7 @@ export class CorpusService implements vscode.Disposable {
     if (cached) {
       // Completion needs only the index: the speeches are parsed when a feature first asks for them.
       ({ library, index } = cached);
+      Object.assign(this.preparation, { cached: true, fromCache: 0, segmented: 0 });
       this.log.info(`Library loaded from the cache (${library.entries.length} entries, ${records.length} files)`);
     } else {
       // After a cache hit nothing was prepared: files whose token ids were cached are parsed only, the rest segmented.
@@ -335,7 +359,7 @@ export class CorpusService implements vscode.Disposable {
         this.unsavedTokens.push(record);
         await yieldToHost();
       }
-      Object.assign(this.preparation, { fromCache: reused, segmented });
+      Object.assign(this.preparation, { cached: false, fromCache: reused, segmented });
       if (reused > 0) this.log.info(`Token ids of ${reused} unchanged files read from the cache; ${segmented} files segmented`);
       // Cancelled: mine what was prepared, so the writer keeps a library of the files read so far.
       const prepared = records.flatMap(record => (record.prepared ? [record.prepared] : []));
@@ -350,8 +374,14 @@ export class CorpusService implements vscode.Disposable {
       Object.assign(this.startup, { builtKey: key, builtMs: Date.now() - started });
     }
     if (!token.isCancellationRequested) {
-      await this.pruneStoredFiles(TEXTS_FOLDER, new Set(records.flatMap(record => (record.digest ? [this.decodedTextName(record.digest)] : []))), DECODED_TEXT_KEPT_MS);
-      await this.pruneStoredFiles(TOKENS_FOLDER, new Set(records.map(record => this.tokensName(record))), TOKENS_KEPT_MS);
+      const texts = new Set(records.flatMap(record => (record.digest ? [this.decodedTextName(record.digest)] : [])));
+      await this.pruneStoredFiles(TEXTS_FOLDER, new RegExp(`^${escapeRegExp(this.version())}-[0-9a-f]{64}\\.txt$`), texts);
+      const tokens = new Set(records.map(record => this.tokensName(record)));
+      await this.pruneStoredFiles(TOKENS_FOLDER, new RegExp(`^${escapeRegExp(this.version())}-[0-9a-f]{8}-[0-9]+\\.bin$`), tokens);
+      // A file this window saw change (or go) leaves its old token ids: each save of a draft would otherwise add some.
+      for (const name of new Set([...this.records.values()].map(record => this.tokensName(record)))) {
+        if (!tokens.has(name)) await vscode.workspace.fs.delete(vscode.Uri.joinPath(this.context.globalStorageUri, TOKENS_FOLDER, name)).then(undefined, () => undefined);
+      }
     }
     const kept = new Set(records.map(record => record.file.uri.toString()));
     for (const uri of [...this.records.keys()]) if (!kept.has(uri)) this.records.delete(uri);
@@ -507,10 +537,11 @@ export class CorpusService implements vscode.Disposable {
   }
 
   /**
-   * Deletes the per-file caches in `folder` that no file of this corpus uses (`kept` names): at once if they are of
-   * another version, else once they are `keptMs` old (another window's corpus may use them).
+   * Deletes the per-file caches in `folder` that no file of this corpus uses (`kept` names): at once if their names are
+   * not `current` ones (another version's, or stray), else once they are a month old (another window's corpus may use
+   * them).
    */
-  private async pruneStoredFiles(folderName: string, kept: ReadonlySet<string>, keptMs: number): Promise<void> {
+  private async pruneStoredFiles(folderName: string, current: RegExp, kept: ReadonlySet<string>): Promise<void> {
     const folder = vscode.Uri.joinPath(this.context.globalStorageUri, folderName);
     let names: string[];
     try {
@@ -518,12 +549,12 @@ export class CorpusService implements vscode.Disposable {
     } catch {
       return; // nothing cached yet
     }
-    const oldest = Date.now() - keptMs;
+    const oldest = Date.now() - PER_FILE_CACHE_KEPT_MS;
     for (const name of names) {
       if (kept.has(name)) continue;
       const uri = vscode.Uri.joinPath(folder, name);
-      const mtime = await vscode.workspace.fs.stat(uri).then(stat => stat.mtime, () => 0);
-      if (!name.startsWith(`${this.version()}-`) || mtime < oldest) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+      const stale = !current.test(name) || (await vscode.workspace.fs.stat(uri).then(stat => stat.mtime, () => 0)) < oldest;
+      if (stale) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
     }
   }
 
@@ -676,6 +707,10 @@ async function contentDigest(bytes: Uint8Array): Promise<string | undefined> {
   } catch {
     return undefined;
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Plain text is decoded faster than a cached copy of it could be read. */

@@ -64,9 +64,10 @@ suite('The writer\'s corpus folders', () => {
       changedSentence,
     );
     assert.ok(prepared.found, 'the new window read the changed file');
-    // This window may have re-mined the change first and cached its tokens too: then nothing is segmented.
-    assert.ok(prepared.segmented <= 1, `only the changed file is segmented (${prepared.segmented})`);
-    assert.equal(prepared.fromCache + prepared.segmented, report.files.length, 'every file was prepared, most from the cache');
+    assert.ok(!prepared.cached, 'the changed corpus was not in the cache: the new window mined it');
+    assert.equal(prepared.segmented, 1, 'only the changed file is segmented');
+    assert.equal(prepared.fromCache, report.files.length - 1, 'every other file was prepared from its cached token ids');
+    assert.ok(prepared.sameLibrary, 'its library is the one this window mines from the same files');
   });
 
   if (SUITE_HOST === 'node') {

@@ -74,6 +74,13 @@ suite('cached token ids', () => {
     assert.equal(prepareFromTokens(files[0], longer, dictionary), undefined);
   });
 
+  test('tokens numbered by another dictionary are refused when encoding, not written as a wrong blob', () => {
+    const { files, prepared } = segmentedSeeds();
+    const small = new TokenDictionary();
+    small.idOf('同志');
+    assert.throws(() => encodeFileTokens(files[0].text, prepared[0].tokens, small), /another dictionary/);
+  });
+
   test('a file with more words than 16-bit ids can number keeps them all', () => {
     // 70,000 distinct two-character words (more than a Uint16 id holds), in one paragraph.
     const dictionary = new TokenDictionary();

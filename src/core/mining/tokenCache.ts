@@ -3,15 +3,16 @@
  * segmented files, and the first change to the corpus would otherwise segment every file again to mine it (jieba
  * is most of mining's time). Each blob carries its own vocabulary, so it is valid with any `TokenDictionary`.
  *
- * Layout (little-endian, every section at a multiple of 4 bytes):
- *   "SDTK", format, text length, text hash (of the text the tokens were cut from: a check against a wrong blob),
- *   checksum of everything after it (a damaged blob would otherwise mine wrong words without a sign)
+ * Layout (every section at a multiple of 4 bytes; the header and counts little-endian, the id and paragraph sections
+ * in the platform's byte order, which is little-endian wherever VS Code runs):
+ *   "SDTK", format, text length, text check (a hash of the text the tokens were cut from, other than the one the
+ *   caller names the blob by: a blob of another text is refused even if those collide), checksum of everything after
+ *   the header (a damaged blob would otherwise mine wrong words without a sign)
  *   vocabulary byte length, vocabulary (JSON array of the file's words, UTF-8), padding
  *   id width (2 or 4), document count, then per document: token count, paragraph count
  *   per document: ids (0 for a clause boundary, else 1 + the word's place in the vocabulary), padding; then
  *   each paragraph's end (Int32)
  */
-import { stableHash } from '../library';
 import type { ParsedDocument } from '../structure';
 import { BOUNDARY, type DocumentTokens, type TokenDictionary } from './tokens';
 
@@ -24,6 +25,16 @@ function padded(length: number): number {
   return (length + 3) & ~3;
 }
 
+/** A 32-bit hash of the text, independent of FNV-1a (`stableHash`, which callers name blobs by). */
+function textCheck(text: string): number {
+  let hash = 0x9747b28c;
+  for (let i = 0; i < text.length; i++) {
+    hash = Math.imul(hash ^ text.charCodeAt(i), 0x5bd1e995);
+    hash ^= hash >>> 15;
+  }
+  return hash >>> 0;
+}
+
 /** FNV-1a over the bytes after the header. */
 function checksum(bytes: Uint8Array): number {
   let hash = 0x811c9dc5;
@@ -31,7 +42,7 @@ function checksum(bytes: Uint8Array): number {
   return hash >>> 0;
 }
 
-/** The blob of one file's tokens; `text` is the file's text they were cut from. */
+/** The blob of one file's tokens; `text` is the file's text they were cut from, `dictionary` the one that numbered them. */
 export function encodeFileTokens(text: string, tokens: readonly DocumentTokens[], dictionary: TokenDictionary): Uint8Array {
   // Local vocabulary: the file's words in order of first use; `localOf` holds 1 + a word's place in it (0: unseen).
   const localOf = new Int32Array(dictionary.texts.length);
@@ -39,6 +50,7 @@ export function encodeFileTokens(text: string, tokens: readonly DocumentTokens[]
   for (const { ids } of tokens) {
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i];
+      if (id >= localOf.length) throw new Error('encodeFileTokens: the tokens were numbered by another dictionary');
       if (id !== BOUNDARY && localOf[id] === 0) {
         words.push(dictionary.texts[id]);
         localOf[id] = words.length;
@@ -73,7 +85,7 @@ export function encodeFileTokens(text: string, tokens: readonly DocumentTokens[]
     at += paragraphEnds.length * 4;
   }
   at = 0;
-  for (const value of [MAGIC, TOKEN_CACHE_FORMAT, text.length, parseInt(stableHash(text), 16), checksum(bytes)]) u32(value);
+  for (const value of [MAGIC, TOKEN_CACHE_FORMAT, text.length, textCheck(text), checksum(bytes)]) u32(value);
   return bytes;
 }
 
@@ -97,7 +109,7 @@ function decode(bytes: Uint8Array, text: string, parsed: readonly ParsedDocument
     at += 4;
     return value;
   };
-  if (u32() !== MAGIC || u32() !== TOKEN_CACHE_FORMAT || u32() !== text.length || u32() !== parseInt(stableHash(text), 16) || u32() !== checksum(bytes)) return undefined;
+  if (u32() !== MAGIC || u32() !== TOKEN_CACHE_FORMAT || u32() !== text.length || u32() !== textCheck(text) || u32() !== checksum(bytes)) return undefined;
   const vocabularyLength = u32();
   const words: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(at, at + vocabularyLength)));
   at += padded(vocabularyLength);
