@@ -314,10 +314,11 @@ export class CorpusService implements vscode.Disposable {
 
     // Read every file and hash it: unchanged files keep what was prepared before.
     const records: FileRecord[] = [];
+    const bytes = new ReadAhead(sources, source => Promise.resolve(vscode.workspace.fs.readFile(source.uri)).then(read => ({ read }), (error: unknown) => ({ error })));
     for (const [i, source] of sources.entries()) {
       if (token.isCancellationRequested) break;
       if (i % 20 === 0) progress.report({ message: vscode.l10n.t('reading {0} of {1} files', i + 1, sources.length) });
-      const record = await this.readRecord(source, settings.maxFileBytes, skipped);
+      const record = await this.readRecord(source, await bytes.take(i), settings.maxFileBytes, skipped);
       if (record) records.push(record);
     }
     const key = corpusCacheKey([{ path: 'speech-drafter', hash: this.version() }, ...records.map(record => ({ path: record.file.path, hash: record.hash }))]);
@@ -337,17 +338,19 @@ export class CorpusService implements vscode.Disposable {
     } else {
       // After a cache hit nothing was prepared: files whose token ids were cached are parsed only, the rest segmented.
       const toPrepare = records.filter(record => !record.prepared);
+      const blobs = new ReadAhead(toPrepare, record => this.readTokens(record));
       let segment: Segment | undefined;
       let reused = 0;
       let segmented = 0;
       for (const [i, record] of toPrepare.entries()) {
         if (token.isCancellationRequested) break;
         progress.report({ message: vscode.l10n.t('mining {0} of {1} files', i + 1, toPrepare.length), increment: 100 / toPrepare.length });
-        const blob = await this.readTokens(record);
+        const blob = await blobs.take(i);
         const fromCache = blob && prepareFromTokens(record.file, blob, this.dictionary);
         if (fromCache) {
           record.prepared = fromCache;
           reused++;
+          await yieldToHost();
           continue;
         }
         if (!segment) {
@@ -409,14 +412,13 @@ export class CorpusService implements vscode.Disposable {
     return [...bundled, ...files.map(uri => ({ uri, path: displayPath(uri) }))];
   }
 
-  private async readRecord(source: CorpusSource, maxFileBytes: number, skipped: SkippedFile[]): Promise<FileRecord | undefined> {
-    let bytes: Uint8Array;
-    try {
-      bytes = await vscode.workspace.fs.readFile(source.uri);
-    } catch (error) {
-      skipped.push({ path: source.path, reason: errorReason(error) });
+  /** A file's record from its bytes as read (or the reason they could not be). */
+  private async readRecord(source: CorpusSource, reading: { read: Uint8Array } | { error: unknown }, maxFileBytes: number, skipped: SkippedFile[]): Promise<FileRecord | undefined> {
+    if ('error' in reading) {
+      skipped.push({ path: source.path, reason: errorReason(reading.error) });
       return undefined;
     }
+    const bytes = reading.read;
     const uri = readOnlyUri(source);
     const hash = bytesHash(bytes);
     const known = this.records.get(uri.toString());
@@ -711,6 +713,26 @@ async function contentDigest(bytes: Uint8Array): Promise<string | undefined> {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Reads ahead of the item in use: each read through `vscode.workspace.fs` waits several milliseconds in the Node
+ * host (200 files read one after another took seconds), so the next few are under way while one is used. The items
+ * are still used one at a time and in order, so a Word or PDF file's decoding and time limit are its own. `read`
+ * must not reject: a read left untaken when a build is cancelled would be an unhandled rejection.
+ */
+class ReadAhead<Item, Value> {
+  private readonly started: (Promise<Value> | undefined)[] = [];
+
+  constructor(private readonly items: readonly Item[], private readonly read: (item: Item) => Promise<Value>, private readonly ahead = 8) {}
+
+  /** Item `index`'s read, and the next ones started. */
+  take(index: number): Promise<Value> {
+    for (let next = index; next < Math.min(this.items.length, index + this.ahead); next++) this.started[next] ??= this.read(this.items[next]);
+    const value = this.started[index] as Promise<Value>;
+    this.started[index] = undefined; // its bytes are not held here once used
+    return value;
+  }
 }
 
 /** Plain text is decoded faster than a cached copy of it could be read. */
