@@ -314,11 +314,11 @@ export class CorpusService implements vscode.Disposable {
 
     // Read every file and hash it: unchanged files keep what was prepared before.
     const records: FileRecord[] = [];
-    const bytes = new ReadAhead(sources, source => Promise.resolve(vscode.workspace.fs.readFile(source.uri)).then(read => ({ read }), (error: unknown) => ({ error })));
+    const readings = new ReadAhead(sources, source => Promise.resolve(vscode.workspace.fs.readFile(source.uri)).then(bytes => ({ bytes }), (error: unknown) => ({ error })));
     for (const [i, source] of sources.entries()) {
       if (token.isCancellationRequested) break;
       if (i % 20 === 0) progress.report({ message: vscode.l10n.t('reading {0} of {1} files', i + 1, sources.length) });
-      const record = await this.readRecord(source, await bytes.take(i), settings.maxFileBytes, skipped);
+      const record = await this.readRecord(source, await readings.take(i), settings.maxFileBytes, skipped);
       if (record) records.push(record);
     }
     const key = corpusCacheKey([{ path: 'speech-drafter', hash: this.version() }, ...records.map(record => ({ path: record.file.path, hash: record.hash }))]);
@@ -413,12 +413,12 @@ export class CorpusService implements vscode.Disposable {
   }
 
   /** A file's record from its bytes as read (or the reason they could not be). */
-  private async readRecord(source: CorpusSource, reading: { read: Uint8Array } | { error: unknown }, maxFileBytes: number, skipped: SkippedFile[]): Promise<FileRecord | undefined> {
+  private async readRecord(source: CorpusSource, reading: { bytes: Uint8Array } | { error: unknown }, maxFileBytes: number, skipped: SkippedFile[]): Promise<FileRecord | undefined> {
     if ('error' in reading) {
       skipped.push({ path: source.path, reason: errorReason(reading.error) });
       return undefined;
     }
-    const bytes = reading.read;
+    const { bytes } = reading;
     const uri = readOnlyUri(source);
     const hash = bytesHash(bytes);
     const known = this.records.get(uri.toString());
