@@ -125,14 +125,16 @@ export function stableHash(text: string): string {
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
-/** FNV-1a over bytes, as 8 hex digits: tells whether a corpus file changed since it was mined. */
+/** FNV-1a over bytes, as 8 hex digits and the length: tells whether a corpus file changed since it was mined. */
 export function bytesHash(bytes: Uint8Array): string {
+  return `${fnv1a(bytes).toString(16).padStart(8, '0')}-${bytes.length}`;
+}
+
+/** 32-bit FNV-1a over bytes. */
+export function fnv1a(bytes: Uint8Array): number {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) {
-    hash ^= bytes[i];
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return `${(hash >>> 0).toString(16).padStart(8, '0')}-${bytes.length}`;
+  for (let i = 0; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
+  return hash >>> 0;
 }
 
 /** What a writer sees as a document's name: its title, or its file name for an untitled speech. */

@@ -375,15 +375,13 @@ export class CorpusService implements vscode.Disposable {
     if (!token.isCancellationRequested) {
       if (stamps) this.dated = { uri: datesUri, stamps, key };
       Object.assign(this.startup, { builtKey: key, builtMs: Date.now() - started });
-    }
-    if (!token.isCancellationRequested) {
       const texts = new Set(records.flatMap(record => (record.digest ? [this.decodedTextName(record.digest)] : [])));
       await this.pruneStoredFiles(TEXTS_FOLDER, new RegExp(`^${escapeRegExp(this.version())}-[0-9a-f]{64}\\.txt$`), texts);
       const tokens = new Set(records.map(record => this.tokensName(record)));
       await this.pruneStoredFiles(TOKENS_FOLDER, new RegExp(`^${escapeRegExp(this.version())}-[0-9a-f]{8}-[0-9]+\\.bin$`), tokens);
       // A file this window saw change (or go) leaves its old token ids: each save of a draft would otherwise add some.
       for (const name of new Set([...this.records.values()].map(record => this.tokensName(record)))) {
-        if (!tokens.has(name)) await vscode.workspace.fs.delete(vscode.Uri.joinPath(this.context.globalStorageUri, TOKENS_FOLDER, name)).then(undefined, () => undefined);
+        if (!tokens.has(name)) await vscode.workspace.fs.delete(this.tokensUri(name)).then(undefined, () => undefined);
       }
     }
     const kept = new Set(records.map(record => record.file.uri.toString()));
@@ -499,9 +497,13 @@ export class CorpusService implements vscode.Disposable {
     return `${this.version()}-${record.textKey}.bin`;
   }
 
+  private tokensUri(name: string): vscode.Uri {
+    return vscode.Uri.joinPath(this.context.globalStorageUri, TOKENS_FOLDER, name);
+  }
+
   private async readTokens(record: FileRecord): Promise<Uint8Array | undefined> {
     try {
-      return await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.context.globalStorageUri, TOKENS_FOLDER, this.tokensName(record)));
+      return await vscode.workspace.fs.readFile(this.tokensUri(this.tokensName(record)));
     } catch {
       return undefined; // not segmented before
     }
@@ -514,8 +516,7 @@ export class CorpusService implements vscode.Disposable {
     try {
       for (const record of records) {
         if (!record.prepared) continue;
-        const uri = vscode.Uri.joinPath(this.context.globalStorageUri, TOKENS_FOLDER, this.tokensName(record));
-        await vscode.workspace.fs.writeFile(uri, encodeFileTokens(record.file.text, record.prepared.tokens, this.dictionary));
+        await vscode.workspace.fs.writeFile(this.tokensUri(this.tokensName(record)), encodeFileTokens(record.file.text, record.prepared.tokens, this.dictionary));
       }
     } catch (error) {
       this.log.warn(`Could not cache the corpus files' token ids: ${errorMessage(error)}`);

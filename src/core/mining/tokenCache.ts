@@ -13,11 +13,12 @@
  *   per document: ids (0 for a clause boundary, else 1 + the word's place in the vocabulary), padding; then
  *   each paragraph's end (Int32)
  */
+import { fnv1a } from '../library';
 import type { ParsedDocument } from '../structure';
 import { BOUNDARY, type DocumentTokens, type TokenDictionary } from './tokens';
 
 const MAGIC = 0x4b544453; // "SDTK" read as a little-endian uint32
-export const TOKEN_CACHE_FORMAT = 1;
+const TOKEN_CACHE_FORMAT = 1;
 
 const HEADER_BYTES = 20;
 
@@ -37,9 +38,7 @@ function textCheck(text: string): number {
 
 /** FNV-1a over the bytes after the header. */
 function checksum(bytes: Uint8Array): number {
-  let hash = 0x811c9dc5;
-  for (let i = HEADER_BYTES; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
-  return hash >>> 0;
+  return fnv1a(bytes.subarray(HEADER_BYTES));
 }
 
 /** The blob of one file's tokens; `text` is the file's text they were cut from, `dictionary` the one that numbered them. */
