@@ -10,6 +10,7 @@ import { serializeLibrary } from '../../src/core/library';
 import { buildPassageIndex, IncrementalPassageIndex, serializePassageIndex } from '../../src/core/passageIndex';
 import { IncrementalMiner, mineLibrary, prepareFile, type CorpusFile, type PreparedFile } from '../../src/core/mining/miner';
 import { TokenDictionary } from '../../src/core/mining/tokens';
+import { parseCorpusFile } from '../../src/core/structure';
 import { seedFiles, segmenter } from './helpers/corpus';
 
 const DEVSET = join('test', 'fixtures', 'workspace', 'devset');
@@ -36,6 +37,8 @@ suite('incremental corpus', () => {
     const indexer = new IncrementalPassageIndex();
     const prepared = new Map<CorpusFile, PreparedFile>();
     const seen = new Set<string>();
+    // Steps after which most clause starts must come from the last index (at least this share of them).
+    const carried = new Map([['a paragraph added to one file', 0.7], ['files added', 0.3], ['files deleted', 0.8], ['the same files in another order', 0.85]]);
     const step = (label: string, files: readonly CorpusFile[]): void => {
       // As the corpus service does: a file is prepared once, and an unchanged file keeps its prepared form.
       const preparedFiles = files.map(file => prepared.get(file) ?? prepared.set(file, prepareFile(file, segment, dictionary)).get(file) as PreparedFile);
@@ -48,7 +51,13 @@ suite('incremental corpus', () => {
       fresh.mine(preparedFiles);
       assert.deepEqual(miner.statistics(), fresh.statistics(), `${label}: counts kept up to date differ from counting in one go`);
       seen.add(incremental);
+      const carryOver = carried.get(label);
       const index = indexer.build(preparedFiles.map(file => file.parsed), library);
+      if (carryOver) {
+        // The point of keeping the last index: the clause starts of unchanged files are taken over, not found and sorted again.
+        const { clauseStarts, carried: taken } = indexer.lastBuild;
+        assert.ok(taken >= carryOver * clauseStarts && taken < clauseStarts, `${label}: ${taken} of ${clauseStarts} clause starts taken over from the last index`);
+      }
       const rebuilt = buildPassageIndex({ files, library: full });
       assert.ok(Buffer.from(serializePassageIndex(index)).equals(serializePassageIndex(rebuilt)), `${label}: the index kept up to date differs from the one built in one go`);
       // The same data answers the same: a clause of the corpus completes the same way in both.
@@ -89,6 +98,16 @@ suite('incremental corpus', () => {
     step('everything added again', corpus);
 
     assert.equal(seen.size, 9, 'each step changed the library');
+  });
+
+  test('built in steps, the index yields between files and is the one built at once', () => {
+    const files = [...seedFiles(), ...devsetFiles()].map(file => parseCorpusFile(file.text, file.path));
+    const steps = new IncrementalPassageIndex().buildInSteps(files);
+    let yields = 0;
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) yields++;
+    assert.ok(yields > files.length, `${yields} steps for ${files.length} files`);
+    assert.ok(Buffer.from(serializePassageIndex(next.value)).equals(serializePassageIndex(buildPassageIndex({ parsed: files.flat() }))));
   });
 
   test('a file given twice is refused rather than counted twice', () => {

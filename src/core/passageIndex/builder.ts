@@ -2,9 +2,10 @@
 import { displayTitle, type EntryKind, type Library } from '../library';
 import { toMatchForm } from '../normalize';
 import { splitSentences } from '../sentences';
+import { finishSteps, type Steps } from '../steps';
 import { parseCorpusFile, type ParsedDocument } from '../structure';
 import { PassageIndex } from './query';
-import { DEFAULT_LIBRARY_KINDS, detach, isMark, LEADING_MARKER, NEWLINE } from './shared';
+import { DEFAULT_LIBRARY_KINDS, detach, isMark, LEADING_MARKER } from './shared';
 import type { PassageIndexData, PassageSource, StoredEntry } from './types';
 
 /**
@@ -138,19 +139,59 @@ export function splitPassages(documents: readonly ParsedDocument[]): SplitPassag
 
 /**
  * Builds the index of a corpus that changes: each file's passages are cut once and kept (by the identity of its
- * parsed documents), so after a change only the changed files are cut again. The index is the one
- * `buildPassageIndex` gives for the same documents and library.
+ * parsed documents), so after a change only the changed files are cut again; and the index starts from the order
+ * of the last one (passages by rank, clause starts by their text), so its sorts find that order almost in place and
+ * the clause starts of the passages it had are taken over, not found again. The index is the one `buildPassageIndex`
+ * gives for the same documents and library: the sorts are complete, the last order only makes them fast.
  */
 export class IncrementalPassageIndex {
   private split = new Map<readonly ParsedDocument[], SplitPassages>();
+  /** Per kept file's passages: each one's rank in the last index. */
+  private ranks = new Map<SplitPassages, Int32Array>();
+  private last: PassageIndexData | undefined;
+  /** How the last build found its clause starts: taken over from the index before, or found in the passages. */
+  lastBuild = { clauseStarts: 0, carried: 0 };
 
   /** The index of `files` (each a file's parsed documents, in corpus order) and `library`. */
   build(files: readonly (readonly ParsedDocument[])[], library?: Library, libraryKinds?: readonly EntryKind[]): PassageIndex {
-    const kept = new Map<readonly ParsedDocument[], SplitPassages>();
-    for (const file of files) kept.set(file, this.split.get(file) ?? splitPassages(file));
-    this.split = kept;
-    return buildPassageIndex({ split: files.map(file => kept.get(file) as SplitPassages), library, libraryKinds });
+    return finishSteps(this.buildInSteps(files, library, libraryKinds));
   }
+
+  /** `build` in steps of a few milliseconds (see `steps.ts`), for a host that answers keystrokes meanwhile. */
+  *buildInSteps(files: readonly (readonly ParsedDocument[])[], library?: Library, libraryKinds?: readonly EntryKind[]): Steps<PassageIndex> {
+    const splits: SplitPassages[] = [];
+    const ids: Int32Array[] = [];
+    const builder = new PassageIndexBuilder();
+    for (const file of files) {
+      const split = this.split.get(file) ?? splitPassages(file);
+      splits.push(split);
+      ids.push(builder.addSplit(split));
+      yield;
+    }
+    if (library) builder.addLibrary(library, libraryKinds);
+    let previous: PreviousIndex | undefined;
+    if (this.last) {
+      // A passage of a file kept since the last build has its rank there; the rest (a changed file's, the library's) are new.
+      const rank = new Int32Array(builder.passageCount).fill(-1);
+      splits.forEach((split, i) => {
+        const ranks = this.ranks.get(split);
+        if (ranks) for (let local = 0; local < ranks.length; local++) rank[ids[i][local]] = ranks[local];
+      });
+      previous = { data: this.last, rank };
+    }
+    const built = yield* builder.buildInSteps(previous);
+    this.split = new Map(files.map((file, i) => [file, splits[i]]));
+    this.ranks = new Map(splits.map((split, i) => [split, ids[i].map(id => built.rank[id])]));
+    this.last = built.index.data;
+    this.lastBuild = { clauseStarts: built.index.data.clausePos.length, carried: built.carriedClauseStarts };
+    return built.index;
+  }
+}
+
+/** The index a rebuild replaces, and each passage's rank in it (-1: not there, or not known to be). */
+interface PreviousIndex {
+  readonly data: PassageIndexData;
+  readonly rank: Int32Array;
 }
 
 /** Add documents, then library entries, then `build()` once. */
@@ -177,11 +218,19 @@ export class PassageIndexBuilder {
   private built = false;
 
   addDocuments(documents: readonly ParsedDocument[]): this {
-    return this.addSplit(splitPassages(documents));
+    this.addSplit(splitPassages(documents));
+    return this;
   }
 
-  /** Adds documents cut into passages: each passage not seen before is stored with its paragraph. */
-  addSplit(split: SplitPassages): this {
+  get passageCount(): number {
+    return this.passageStart.length;
+  }
+
+  /**
+   * Adds documents cut into passages: each passage not seen before is stored with its paragraph. Returns the id
+   * of each of the split's passages in this builder.
+   */
+  addSplit(split: SplitPassages): Int32Array {
     this.assertOpen();
     const firstDocument = this.docTitle.length;
     for (const doc of split.documents) {
@@ -213,17 +262,20 @@ export class PassageIndexBuilder {
       }
     }
     for (let local = 0; local < ids.length; local++) this.passageDocs[ids[local]] += split.documentCounts[local];
-    return this;
+    return ids;
   }
 
   /** Adds the entries of the given kinds as passages of their kind (after the documents they came from). */
   addLibrary(library: Library, kinds: readonly EntryKind[] = DEFAULT_LIBRARY_KINDS): this {
     this.assertOpen();
     const wanted = new Set(kinds);
-    const byFileLine = new Map<string, number>();
-    this.paraStart.forEach((_, k) => byFileLine.set(`${this.files[this.docFile[this.paraDoc[k]]]}\n${this.paraLine[k]}`, k));
-    for (const entry of library.entries) {
-      if (!wanted.has(entry.kind)) continue;
+    const added = library.entries.filter(entry => wanted.has(entry.kind));
+    const paragraphAt = this.paragraphsAt(added.flatMap(entry => {
+      const first = entry.sources[0];
+      const document = first ? library.documents[first.document] : undefined;
+      return document ? [{ file: document.file, line: first.line }] : [];
+    }));
+    for (const entry of added) {
       const form = toMatchForm(entry.text);
       if (form.length < 2) continue;
       const first = entry.sources[0];
@@ -231,7 +283,7 @@ export class PassageIndexBuilder {
       const source: PassageSource = document
         ? { title: detach(displayTitle(document)), file: detach(document.file), line: first.line }
         : { title: '', file: '', line: 1 };
-      let paragraph = document ? byFileLine.get(`${document.file}\n${first.line}`) ?? -1 : -1;
+      let paragraph = document ? paragraphAt.get(document.file)?.get(first.line) ?? -1 : -1;
       let offset = -1;
       if (paragraph >= 0) {
         offset = this.parts[this.paraPart[paragraph]].indexOf(form);
@@ -245,19 +297,47 @@ export class PassageIndexBuilder {
   }
 
   build(): PassageIndex {
+    return finishSteps(this.buildInSteps()).index;
+  }
+
+  /**
+   * `build` in steps of a few milliseconds (see `steps.ts`), from the order of `previous` where given (see
+   * `IncrementalPassageIndex`). Also gives each passage's rank (by its id here) in the index.
+   */
+  *buildInSteps(previous?: PreviousIndex): Steps<{ index: PassageIndex; rank: Int32Array; carriedClauseStarts: number }> {
     this.assertOpen();
     this.built = true;
     const text = this.parts.join('');
     const count = this.passageStart.length;
-    const order = Array.from({ length: count }, (_, i) => i);
     const docs = this.passageDocs;
     const lengths = this.passageLength;
+    const order = startingOrder(count, previous?.rank, previous?.data.passageStart.length ?? 0);
     order.sort((a, b) => docs[b] - docs[a] || lengths[a] - lengths[b] || a - b);
-    const passageStart = Int32Array.from(order, i => this.passageStart[i]);
-    const passageLength = Int32Array.from(order, i => lengths[i]);
-    const passageDocs = Int32Array.from(order, i => docs[i]);
-    const passageEntry = Int32Array.from(order, i => this.passageEntry[i]);
-    return new PassageIndex({
+    yield;
+    const rank = new Int32Array(count);
+    const passageStart = new Int32Array(count);
+    const passageLength = new Int32Array(count);
+    const passageDocs = new Int32Array(count);
+    const passageEntry = new Int32Array(count);
+    for (let r = 0; r < count; r++) {
+      const i = order[r];
+      rank[i] = r;
+      passageStart[r] = this.passageStart[i];
+      passageLength[r] = lengths[i];
+      passageDocs[r] = docs[i];
+      passageEntry[r] = this.passageEntry[i];
+    }
+    yield;
+    const bigrams = yield* buildBigrams(text, passageStart, passageLength);
+    let carried: CarriedClauseStarts | undefined;
+    if (previous) {
+      const { data } = previous;
+      const rankNow = new Int32Array(data.passageStart.length).fill(-1);
+      for (let i = 0; i < count; i++) if (previous.rank[i] >= 0) rankNow[previous.rank[i]] = rank[i];
+      carried = { data, rankNow };
+    }
+    const clauseStarts = yield* buildClauseStarts(text, passageStart, passageLength, carried);
+    const index = new PassageIndex({
       text,
       patchPos: Int32Array.from(this.patchPos),
       patchChars: this.patchChars.join(''),
@@ -273,9 +353,25 @@ export class PassageIndexBuilder {
       passageLength,
       passageDocs,
       passageEntry,
-      ...buildBigrams(text, passageStart, passageLength),
-      ...buildClauseStarts(text, passageStart, passageLength),
+      ...bigrams,
+      clausePos: clauseStarts.clausePos,
+      clausePassage: clauseStarts.clausePassage,
     });
+    return { index, rank, carriedClauseStarts: clauseStarts.carried };
+  }
+
+  /** The stored paragraph at each (file, line) asked for, by file and line. */
+  private paragraphsAt(wanted: readonly { readonly file: string; readonly line: number }[]): Map<string, Map<number, number>> {
+    const found = new Map<string, Map<number, number>>();
+    for (const { file, line } of wanted) {
+      if (!found.has(file)) found.set(file, new Map());
+      (found.get(file) as Map<number, number>).set(line, -1);
+    }
+    for (let k = 0; k < this.paraStart.length; k++) {
+      const lines = found.get(this.files[this.docFile[this.paraDoc[k]]]);
+      if (lines?.has(this.paraLine[k])) lines.set(this.paraLine[k], k);
+    }
+    return found;
   }
 
   private assertOpen(): void {
@@ -317,6 +413,23 @@ export class PassageIndexBuilder {
 }
 
 /**
+ * Ids 0…count-1 to be sorted: those with a rank in the previous index in that rank's order, then the others. A sort
+ * finds that order almost in place (the ranks of a corpus after one change differ little), where ids in plain
+ * order would be shuffled against it.
+ */
+function startingOrder(count: number, previousRank: Int32Array | undefined, previousCount: number): number[] {
+  if (!previousRank) return Array.from({ length: count }, (_, i) => i);
+  const byRank = new Int32Array(previousCount).fill(-1);
+  const order: number[] = [];
+  for (let i = 0; i < count; i++) {
+    if (previousRank[i] >= 0) byRank[previousRank[i]] = i;
+  }
+  for (const i of byRank) if (i >= 0) order.push(i);
+  for (let i = 0; i < count; i++) if (previousRank[i] < 0) order.push(i);
+  return order;
+}
+
+/**
  * Bigrams in more than this share of passages (and in more than `PRUNE_FLOOR`) keep their key but no
  * postings: like stop words, they cost much memory (about 45% of all postings for a 50 MB corpus at 1%), would make
  * lists too long to walk from their start, and tell little. Exact `start`/`clause` matches do not use postings;
@@ -325,37 +438,64 @@ export class PassageIndexBuilder {
 const PRUNE_SHARE = 0.01;
 const PRUNE_FLOOR = 2000;
 
-function buildBigrams(text: string, starts: Int32Array, lengths: Int32Array): Pick<PassageIndexData, 'bigramKeys' | 'bigramOffsets' | 'postingOffsets' | 'postingBytes'> {
-  const count = starts.length;
-  let total = 0;
-  for (let p = 0; p < count; p++) total += Math.max(0, lengths[p] - 1);
-  const table = new BigramTable();
-  // The distinct bigram ids of each passage, in passage order: first pass counts, second fills.
-  const sequence = new Int32Array(total);
-  const sequenceStart = new Int32Array(count + 1);
-  let lastSeen = new Int32Array(1024).fill(-1);
-  let counts = new Int32Array(1024);
-  let used = 0;
-  for (let p = 0; p < count; p++) {
-    sequenceStart[p] = used;
-    const end = starts[p] + lengths[p] - 1;
-    for (let i = starts[p]; i < end; i++) {
-      const id = table.idOf(((text.charCodeAt(i) << 16) | text.charCodeAt(i + 1)) >>> 0);
-      if (id >= lastSeen.length) {
-        const seen = new Int32Array(lastSeen.length * 2).fill(-1);
-        seen.set(lastSeen);
-        lastSeen = seen;
-        const grown = new Int32Array(counts.length * 2);
-        grown.set(counts);
-        counts = grown;
-      }
-      if (lastSeen[id] === p) continue;
-      lastSeen[id] = p;
-      counts[id]++;
-      sequence[used++] = id;
-    }
+/** Passages whose bigrams (or clause starts) are gathered between two steps of a build. */
+const PASSAGES_PER_STEP = 16384;
+
+/**
+ * The distinct bigram ids of each passage, in passage order, with each bigram's number of passages: gathered over
+ * ranges of passages, so a build can yield between them.
+ */
+class BigramSequence {
+  readonly table = new BigramTable();
+  readonly ids: Int32Array;
+  /** Per passage (and one past the last): where its ids start in `ids`. */
+  readonly starts: Int32Array;
+  counts = new Int32Array(1024);
+  private lastSeen = new Int32Array(1024).fill(-1);
+  private used = 0;
+
+  constructor(private readonly text: string, private readonly passageStart: Int32Array, private readonly passageLength: Int32Array) {
+    let total = 0;
+    for (let p = 0; p < passageStart.length; p++) total += Math.max(0, passageLength[p] - 1);
+    this.ids = new Int32Array(total);
+    this.starts = new Int32Array(passageStart.length + 1);
   }
-  sequenceStart[count] = used;
+
+  add(from: number, to: number): void {
+    const { text, table, ids } = this;
+    for (let p = from; p < to; p++) {
+      this.starts[p] = this.used;
+      const end = this.passageStart[p] + this.passageLength[p] - 1;
+      for (let i = this.passageStart[p]; i < end; i++) {
+        const id = table.idOf(((text.charCodeAt(i) << 16) | text.charCodeAt(i + 1)) >>> 0);
+        if (id >= this.lastSeen.length) this.grow();
+        if (this.lastSeen[id] === p) continue;
+        this.lastSeen[id] = p;
+        this.counts[id]++;
+        ids[this.used++] = id;
+      }
+    }
+    this.starts[to] = this.used;
+  }
+
+  private grow(): void {
+    const seen = new Int32Array(this.lastSeen.length * 2).fill(-1);
+    seen.set(this.lastSeen);
+    this.lastSeen = seen;
+    const counts = new Int32Array(this.counts.length * 2);
+    counts.set(this.counts);
+    this.counts = counts;
+  }
+}
+
+function* buildBigrams(text: string, starts: Int32Array, lengths: Int32Array): Steps<Pick<PassageIndexData, 'bigramKeys' | 'bigramOffsets' | 'postingOffsets' | 'postingBytes'>> {
+  const count = starts.length;
+  const sequence = new BigramSequence(text, starts, lengths);
+  for (let from = 0; from < count; from += PASSAGES_PER_STEP) {
+    sequence.add(from, Math.min(count, from + PASSAGES_PER_STEP));
+    yield;
+  }
+  const { table, counts } = sequence;
   const bigrams = table.size;
   const maxDf = Math.max(PRUNE_FLOOR, Math.floor(PRUNE_SHARE * count));
   const byKey = Array.from({ length: bigrams }, (_, id) => id).sort((a, b) => table.keyOf[a] - table.keyOf[b]);
@@ -367,13 +507,18 @@ function buildBigrams(text: string, starts: Int32Array, lengths: Int32Array): Pi
     bigramKeys[r] = table.keyOf[id];
     bigramOffsets[r + 1] = bigramOffsets[r] + (counts[id] <= maxDf ? counts[id] : 0);
   });
+  yield;
   const postings = new Int32Array(bigramOffsets[bigrams]);
   const cursor = bigramOffsets.slice(0, bigrams);
-  for (let p = 0; p < count; p++) {
-    for (let j = sequenceStart[p]; j < sequenceStart[p + 1]; j++) {
-      const id = sequence[j];
-      if (counts[id] <= maxDf) postings[cursor[rank[id]]++] = p;
+  for (let from = 0; from < count; from += PASSAGES_PER_STEP) {
+    const to = Math.min(count, from + PASSAGES_PER_STEP);
+    for (let p = from; p < to; p++) {
+      for (let j = sequence.starts[p]; j < sequence.starts[p + 1]; j++) {
+        const id = sequence.ids[j];
+        if (counts[id] <= maxDf) postings[cursor[rank[id]]++] = p;
+      }
     }
+    yield;
   }
   return { bigramKeys, bigramOffsets, ...encodePostings(postings, bigramOffsets) };
 }
@@ -416,28 +561,69 @@ function varintLength(value: number): number {
   return value < 0x80 ? 1 : value < 0x4000 ? 2 : value < 0x200000 ? 3 : value < 0x10000000 ? 4 : 5;
 }
 
-/** Compares the text from `a` and from `b` up to the end of their regions (`\n`). */
-function compareSuffixes(text: string, a: number, b: number): number {
-  for (;;) {
-    const ca = text.charCodeAt(a++);
-    const cb = text.charCodeAt(b++);
-    if (ca !== cb) return ca - cb;
-    if (ca === NEWLINE || Number.isNaN(ca)) return 0;
+/**
+ * The order of clause starts: by the rest of their passage (a text that ends first sorts first), then by the
+ * passage's text before them, then by passage and position. The first two depend on the passage's text alone, so
+ * two clause starts of corpus passages (one passage per text) keep their order from one build to the next.
+ */
+function clauseOrder(text: string, starts: Int32Array, lengths: Int32Array, positions: Int32Array, owners: Int32Array): (x: number, y: number) => number {
+  // Each clause start's passage start and end, looked up once rather than at every comparison.
+  const from = new Int32Array(positions.length);
+  const to = new Int32Array(positions.length);
+  for (let i = 0; i < positions.length; i++) {
+    from[i] = starts[owners[i]];
+    to[i] = from[i] + lengths[owners[i]];
+  }
+  return (x, y) => compareRange(text, positions[x], to[x], positions[y], to[y])
+    || compareRange(text, from[x], positions[x], from[y], positions[y]) || owners[x] - owners[y] || positions[x] - positions[y];
+}
+
+/** Compares `text[a, aEnd)` and `text[b, bEnd)`. */
+function compareRange(text: string, a: number, aEnd: number, b: number, bEnd: number): number {
+  for (; a < aEnd && b < bEnd; a++, b++) {
+    const difference = text.charCodeAt(a) - text.charCodeAt(b);
+    if (difference !== 0) return difference;
+  }
+  return (aEnd - a) - (bEnd - b);
+}
+
+/** A growing list of 32-bit integers. */
+class IntList {
+  private items = new Int32Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Int32Array(this.items.length * 2);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.length++] = value;
+  }
+
+  view(): Int32Array {
+    return this.items.subarray(0, this.length);
   }
 }
 
-function buildClauseStarts(text: string, starts: Int32Array, lengths: Int32Array): Pick<PassageIndexData, 'clausePos' | 'clausePassage'> {
-  const positions: number[] = [];
-  const owners: number[] = [];
-  for (let p = 0; p < starts.length; p++) {
+const FULLWIDTH_OPEN_PAREN = 0xff08;
+
+/** Every clause start of the passages `from`…`to` (see `index.ts`) but those already `found`, in passage order. */
+function addClauseStarts(text: string, starts: Int32Array, lengths: Int32Array, from: number, to: number, found: Uint8Array, positions: IntList, owners: IntList): void {
+  for (let p = from; p < to; p++) {
+    if (found[p]) continue;
     const start = starts[p];
     const end = start + lengths[p];
     positions.push(start);
     owners.push(p);
-    const marker = LEADING_MARKER.exec(text.slice(start, Math.min(end, start + 8)))?.[0].length ?? 0;
-    if (marker > 0 && start + marker < end) {
-      positions.push(start + marker);
-      owners.push(p);
+    const first = text.charCodeAt(start);
+    // Only （一） or 1. can open a leading marker: the test spares most passages a regular expression.
+    if (first === FULLWIDTH_OPEN_PAREN || (first >= 0x30 && first <= 0x39)) {
+      const marker = LEADING_MARKER.exec(text.slice(start, Math.min(end, start + 8)))?.[0].length ?? 0;
+      if (marker > 0 && start + marker < end) {
+        positions.push(start + marker);
+        owners.push(p);
+      }
     }
     for (let i = start + 1; i < end; i++) {
       if (isMark(text.charCodeAt(i - 1)) && !isMark(text.charCodeAt(i)) && text.charCodeAt(i) !== 32) {
@@ -446,7 +632,69 @@ function buildClauseStarts(text: string, starts: Int32Array, lengths: Int32Array
       }
     }
   }
-  const order = Array.from({ length: positions.length }, (_, i) => i);
-  order.sort((x, y) => compareSuffixes(text, positions[x], positions[y]) || owners[x] - owners[y] || positions[x] - positions[y]);
-  return { clausePos: Int32Array.from(order, i => positions[i]), clausePassage: Int32Array.from(order, i => owners[i]) };
+}
+
+/** The clause starts of the index a rebuild replaces, and each of its passages' rank now (-1: gone, or not known). */
+interface CarriedClauseStarts {
+  readonly data: PassageIndexData;
+  readonly rankNow: Int32Array;
+}
+
+/**
+ * The clause starts, sorted (`clauseOrder`). A passage the previous index had keeps its clause starts (they depend
+ * on its text alone), moved to where it is now, and in the previous order, which is still theirs; only the other
+ * passages' are found, sorted, and each put in its place by a binary search.
+ */
+function* buildClauseStarts(text: string, starts: Int32Array, lengths: Int32Array, carried?: CarriedClauseStarts): Steps<Pick<PassageIndexData, 'clausePos' | 'clausePassage'> & { carried: number }> {
+  const positionList = new IntList();
+  const ownerList = new IntList();
+  const found = new Uint8Array(starts.length);
+  if (carried) {
+    const { clausePos, clausePassage, passageStart } = carried.data;
+    for (let from = 0; from < clausePos.length; from += PASSAGES_PER_STEP) {
+      for (let i = from; i < Math.min(clausePos.length, from + PASSAGES_PER_STEP); i++) {
+        const owner = carried.rankNow[clausePassage[i]];
+        if (owner < 0) continue;
+        positionList.push(starts[owner] + clausePos[i] - passageStart[clausePassage[i]]);
+        ownerList.push(owner);
+        found[owner] = 1;
+      }
+      yield;
+    }
+  }
+  const carriedCount = positionList.length;
+  for (let from = 0; from < starts.length; from += PASSAGES_PER_STEP) {
+    addClauseStarts(text, starts, lengths, from, Math.min(starts.length, from + PASSAGES_PER_STEP), found, positionList, ownerList);
+    yield;
+  }
+  const positions = positionList.view();
+  const owners = ownerList.view();
+  const compare = clauseOrder(text, starts, lengths, positions, owners);
+  const added = Array.from({ length: positions.length - carriedCount }, (_, i) => carriedCount + i).sort(compare);
+  yield;
+  // Where each added clause start goes among the carried ones (in order, so each search starts at the last place).
+  const clausePos = new Int32Array(positions.length);
+  const clausePassage = new Int32Array(positions.length);
+  let out = 0;
+  let next = 0;
+  const copyCarried = (to: number): void => {
+    clausePos.set(positions.subarray(next, to), out);
+    clausePassage.set(owners.subarray(next, to), out);
+    out += to - next;
+    next = to;
+  };
+  for (const entry of added) {
+    let lo = next;
+    let hi = carriedCount;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compare(mid, entry) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > next) copyCarried(lo);
+    clausePos[out] = positions[entry];
+    clausePassage[out++] = owners[entry];
+  }
+  copyCarried(carriedCount);
+  return { clausePos, clausePassage, carried: carriedCount };
 }

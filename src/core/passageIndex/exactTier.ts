@@ -3,7 +3,7 @@
  * of the sorted clause starts; then matches inside a clause through the bigram postings (`inside`).
  */
 import { type Candidate, Clock, Pool } from './ranking';
-import { CHECK_EVERY, MAX_INSIDE_CANDIDATES, NEWLINE, PostingCursor, postingLists } from './shared';
+import { CHECK_EVERY, MAX_INSIDE_CANDIDATES, PostingCursor, postingLists } from './shared';
 import type { PassageIndexData } from './types';
 
 export class ExactTier {
@@ -21,7 +21,6 @@ export class ExactTier {
       const passage = d.clausePassage[i];
       const pos = d.clausePos[i];
       const end = d.passageStart[passage] + d.passageLength[passage];
-      if (pos + query.length > end) continue;
       found++;
       const tier = pos === d.passageStart[passage] ? 0 : 1;
       const documents = d.passageDocs[passage];
@@ -31,20 +30,24 @@ export class ExactTier {
     return pool.items;
   }
 
-  /** First clause start whose text is ≥ `query` (or > when `after`), comparing `query.length` units. */
+  /**
+   * First clause start whose text (the rest of its passage) is ≥ `query` (or > when `after`), comparing
+   * `query.length` units; a text that ends first is the smaller, as the clause starts are sorted (see the builder).
+   */
   private lowerBound(query: string, after: boolean): number {
-    const { clausePos, text } = this.data;
+    const { clausePos, clausePassage, passageStart, passageLength, text } = this.data;
     let lo = 0;
     let hi = clausePos.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       const pos = clausePos[mid];
-      let cmp = 0;
-      for (let k = 0; k < query.length; k++) {
+      const length = Math.min(query.length, passageStart[clausePassage[mid]] + passageLength[clausePassage[mid]] - pos);
+      let cmp = length < query.length ? -1 : 0;
+      for (let k = 0; k < length; k++) {
         const c = text.charCodeAt(pos + k);
         const q = query.charCodeAt(k);
         if (c !== q) {
-          cmp = c === NEWLINE ? -1 : c - q;
+          cmp = c - q;
           break;
         }
       }

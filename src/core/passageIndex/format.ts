@@ -25,7 +25,7 @@ import { PassageIndex } from './query';
 import type { PassageIndexData, StoredEntry } from './types';
 
 /** Bump when the layout or the meaning of the data changes. */
-export const PASSAGE_INDEX_FORMAT_VERSION = 2;
+export const PASSAGE_INDEX_FORMAT_VERSION = 3;
 
 const MAGIC = [0x53, 0x44, 0x50, 0x49]; // SDPI
 const BYTE_ORDER = 0x01020304;
