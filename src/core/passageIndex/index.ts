@@ -24,8 +24,9 @@
  *   `toMatchForm` maps one unit to one, so offsets are shared.
  * - passages: `start`, `length`, `documents`, `entry` (library entry or -1) in `Int32Array`s; ids are in
  *   ranking order (most documents, then shortest first), so every posting list is best-first too.
- * - clause starts: every clause start of every passage, sorted by the text that follows it (`clausePos`,
- *   `clausePassage`): the `start`/`clause` matches of a query are one binary-searched range.
+ * - clause starts: every clause start of every passage, sorted by the rest of its passage (then by the passage's
+ *   text before it: an order that depends on passage texts alone, so a rebuild keeps it for unchanged passages)
+ *   (`clausePos`, `clausePassage`): the `start`/`clause` matches of a query are one binary-searched range.
  * - bigrams: sorted keys (`bigramKeys`, two UTF-16 units in 32 bits) with posting lists (passage ids ascending,
  *   stored as varints of the gaps in `postingBytes`, a quarter of 32-bit ids; `bigramOffsets` counts them,
  *   `postingOffsets` finds them) for `inside` matches, BM25 and hover. The commonest bigrams (in over 1% of
