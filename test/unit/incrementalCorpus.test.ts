@@ -7,10 +7,10 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serializeLibrary } from '../../src/core/library';
-import { buildPassageIndex, IncrementalPassageIndex, serializePassageIndex } from '../../src/core/passageIndex';
+import { buildPassageIndex, IncrementalPassageIndex, serializePassageIndex, type PassageIndexData } from '../../src/core/passageIndex';
 import { IncrementalMiner, mineLibrary, prepareFile, type CorpusFile, type PreparedFile } from '../../src/core/mining/miner';
 import { TokenDictionary } from '../../src/core/mining/tokens';
-import { parseCorpusFile } from '../../src/core/structure';
+import { parseCorpusFile, type ParsedDocument } from '../../src/core/structure';
 import { seedFiles, segmenter } from './helpers/corpus';
 
 const DEVSET = join('test', 'fixtures', 'workspace', 'devset');
@@ -108,6 +108,36 @@ suite('incremental corpus', () => {
     for (; !next.done; next = steps.next()) yields++;
     assert.ok(yields > files.length, `${yields} steps for ${files.length} files`);
     assert.ok(Buffer.from(serializePassageIndex(next.value)).equals(serializePassageIndex(buildPassageIndex({ parsed: files.flat() }))));
+  });
+
+  test('after a small change the postings are carried over, and a bigram no longer pruned is listed from the text', () => {
+    const indexer = new IncrementalPassageIndex();
+    // As the corpus service does: an unchanged file keeps its parse, and with it its passages and their postings.
+    const parses = new Map<CorpusFile, ParsedDocument[]>();
+    const build = (label: string, files: readonly CorpusFile[]): PassageIndexData => {
+      const index = indexer.build(files.map(file => parses.get(file) ?? parses.set(file, parseCorpusFile(file.text, file.path)).get(file) as ParsedDocument[]));
+      assert.ok(Buffer.from(serializePassageIndex(index)).equals(serializePassageIndex(buildPassageIndex({ files }))), `${label}: the index kept up to date differs from the one built in one go`);
+      return index.data;
+    };
+    const postings = (data: PassageIndexData, bigram: string): number => {
+      const b = data.bigramKeys.indexOf(((bigram.charCodeAt(0) << 16) | bigram.charCodeAt(1)) >>> 0);
+      assert.ok(b >= 0, `${bigram} is a bigram of the index`);
+      return data.bigramOffsets[b + 1] - data.bigramOffsets[b];
+    };
+    const real = [...seedFiles(), ...devsetFiles()];
+    build('real speeches', real);
+    build('a paragraph added', real.map((file, index) => (index === 10 ? edited(file, 4, '空谈误国，实干兴邦。我们要以钉钉子精神抓落实，一张蓝图绘到底。') : file)));
+    assert.equal(indexer.lastBuild.bigramsCarried, true, 'one file of many changed: the postings are carried over');
+
+    // Over 2,000 passages hold 防汛, so the bigram keeps no postings; without one of the files fewer do, and it is listed again.
+    const drill = Array.from({ length: 20 }, (_, file) => ({
+      path: `drill${file}.txt`,
+      text: Array.from({ length: 105 }, (_, n) => `同志们，防汛抗旱事关人民群众生命财产安全，第${file}组第${n}项。`).join('\n'),
+    }));
+    assert.equal(postings(build('drill files added', [...real, ...drill]), '防汛'), 0, '防汛 is pruned');
+    const data = build('a drill file deleted', [...real, ...drill.slice(1)]);
+    assert.equal(indexer.lastBuild.bigramsCarried, true, 'one drill file of twenty gone: the postings are carried over');
+    assert.ok(postings(data, '防汛') >= 19 * 105, '防汛 is listed again, with every passage that holds it (the index built in one go agrees, above)');
   });
 
   test('a file given twice is refused rather than counted twice', () => {

@@ -5,7 +5,7 @@ import { splitSentences } from '../sentences';
 import { finishSteps, type Steps } from '../steps';
 import { parseCorpusFile, type ParsedDocument } from '../structure';
 import { PassageIndex } from './query';
-import { DEFAULT_LIBRARY_KINDS, detach, isMark, LEADING_MARKER } from './shared';
+import { bigramSet, DEFAULT_LIBRARY_KINDS, detach, findKey, isMark, LEADING_MARKER, PostingCursor } from './shared';
 import type { PassageIndexData, PassageSource, StoredEntry } from './types';
 
 /**
@@ -148,9 +148,12 @@ export class IncrementalPassageIndex {
   private split = new Map<readonly ParsedDocument[], SplitPassages>();
   /** Per kept file's passages: each one's rank in the last index. */
   private ranks = new Map<SplitPassages, Int32Array>();
-  private last: PassageIndexData | undefined;
-  /** How the last build found its clause starts: taken over from the index before, or found in the passages. */
-  lastBuild = { clauseStarts: 0, carried: 0 };
+  private last: { readonly data: PassageIndexData; readonly bigramDf: Int32Array } | undefined;
+  /**
+   * What the last build took over from the index before: how many of its clause starts (the rest were found in the
+   * passages), and whether its bigrams' postings (else they were gathered from every passage).
+   */
+  lastBuild = { clauseStarts: 0, carried: 0, bigramsCarried: false };
 
   /** The index of `files` (each a file's parsed documents, in corpus order) and `library`. */
   build(files: readonly (readonly ParsedDocument[])[], library?: Library, libraryKinds?: readonly EntryKind[]): PassageIndex {
@@ -177,21 +180,25 @@ export class IncrementalPassageIndex {
         const ranks = this.ranks.get(split);
         if (ranks) for (let local = 0; local < ranks.length; local++) rank[ids[i][local]] = ranks[local];
       });
-      previous = { data: this.last, rank };
+      previous = { ...this.last, rank };
     }
     const built = yield* builder.buildInSteps(previous);
     this.split = new Map(files.map((file, i) => [file, splits[i]]));
     this.ranks = new Map(splits.map((split, i) => [split, ids[i].map(id => built.rank[id])]));
-    this.last = built.index.data;
-    this.lastBuild = { clauseStarts: built.index.data.clausePos.length, carried: built.carriedClauseStarts };
+    this.last = { data: built.index.data, bigramDf: built.bigramDf };
+    this.lastBuild = { clauseStarts: built.index.data.clausePos.length, carried: built.carriedClauseStarts, bigramsCarried: built.bigramsCarried };
     return built.index;
   }
 }
 
-/** The index a rebuild replaces, and each passage's rank in it (-1: not there, or not known to be). */
+/**
+ * The index a rebuild replaces, each passage's rank in it (-1: not there, or not known to be), and how many of its
+ * passages hold each of its bigrams (the index itself keeps no postings for the commonest).
+ */
 interface PreviousIndex {
   readonly data: PassageIndexData;
   readonly rank: Int32Array;
+  readonly bigramDf: Int32Array;
 }
 
 /** Add documents, then library entries, then `build()` once. */
@@ -304,7 +311,7 @@ export class PassageIndexBuilder {
    * `build` in steps of a few milliseconds (see `steps.ts`), from the order of `previous` where given (see
    * `IncrementalPassageIndex`). Also gives each passage's rank (by its id here) in the index.
    */
-  *buildInSteps(previous?: PreviousIndex): Steps<{ index: PassageIndex; rank: Int32Array; carriedClauseStarts: number }> {
+  *buildInSteps(previous?: PreviousIndex): Steps<{ index: PassageIndex; rank: Int32Array; bigramDf: Int32Array; bigramsCarried: boolean; carriedClauseStarts: number }> {
     this.assertOpen();
     this.built = true;
     const text = this.parts.join('');
@@ -328,14 +335,19 @@ export class PassageIndexBuilder {
       passageEntry[r] = this.passageEntry[i];
     }
     yield;
-    const bigrams = yield* buildBigrams(text, passageStart, passageLength);
-    let carried: CarriedClauseStarts | undefined;
+    let carried: (CarriedClauseStarts & CarriedBigrams) | undefined;
     if (previous) {
-      const { data } = previous;
+      const { data, bigramDf } = previous;
       const rankNow = new Int32Array(data.passageStart.length).fill(-1);
-      for (let i = 0; i < count; i++) if (previous.rank[i] >= 0) rankNow[previous.rank[i]] = rank[i];
-      carried = { data, rankNow };
+      const kept = new Uint8Array(count);
+      for (let i = 0; i < count; i++) {
+        if (previous.rank[i] < 0) continue;
+        rankNow[previous.rank[i]] = rank[i];
+        kept[rank[i]] = 1;
+      }
+      carried = { data, rankNow, kept, df: bigramDf };
     }
+    const { df: bigramDf, carried: bigramsCarried, ...bigrams } = yield* buildBigrams(text, passageStart, passageLength, carried);
     const clauseStarts = yield* buildClauseStarts(text, passageStart, passageLength, carried);
     const index = new PassageIndex({
       text,
@@ -357,7 +369,7 @@ export class PassageIndexBuilder {
       clausePos: clauseStarts.clausePos,
       clausePassage: clauseStarts.clausePassage,
     });
-    return { index, rank, carriedClauseStarts: clauseStarts.carried };
+    return { index, rank, bigramDf, bigramsCarried, carriedClauseStarts: clauseStarts.carried };
   }
 
   /** The stored paragraph at each (file, line) asked for, by file and line. */
@@ -488,7 +500,25 @@ class BigramSequence {
   }
 }
 
-function* buildBigrams(text: string, starts: Int32Array, lengths: Int32Array): Steps<Pick<PassageIndexData, 'bigramKeys' | 'bigramOffsets' | 'postingOffsets' | 'postingBytes'>> {
+type BigramSections = Pick<PassageIndexData, 'bigramKeys' | 'bigramOffsets' | 'postingOffsets' | 'postingBytes'>;
+
+/** The sections, and per bigram (in key order) how many passages hold it, pruned or not: what a rebuild carries over. */
+type Bigrams = BigramSections & { readonly df: Int32Array; readonly carried: boolean };
+
+/** The bigrams of the index a rebuild replaces (see `CarriedClauseStarts` for `rankNow`). */
+interface CarriedBigrams {
+  readonly data: PassageIndexData;
+  readonly df: Int32Array;
+  readonly rankNow: Int32Array;
+  /** Per passage now: whether it is one of the previous index's (`rankNow` leads to it). */
+  readonly kept: Uint8Array;
+}
+
+function* buildBigrams(text: string, starts: Int32Array, lengths: Int32Array, carried?: CarriedBigrams): Steps<Bigrams> {
+  if (carried) {
+    const updated = yield* updateBigrams(text, starts, lengths, carried);
+    if (updated) return updated;
+  }
   const count = starts.length;
   const sequence = new BigramSequence(text, starts, lengths);
   for (let from = 0; from < count; from += PASSAGES_PER_STEP) {
@@ -497,14 +527,16 @@ function* buildBigrams(text: string, starts: Int32Array, lengths: Int32Array): S
   }
   const { table, counts } = sequence;
   const bigrams = table.size;
-  const maxDf = Math.max(PRUNE_FLOOR, Math.floor(PRUNE_SHARE * count));
+  const maxDf = prunedAbove(count);
   const byKey = Array.from({ length: bigrams }, (_, id) => id).sort((a, b) => table.keyOf[a] - table.keyOf[b]);
   const rank = new Int32Array(bigrams);
   const bigramKeys = new Uint32Array(bigrams);
   const bigramOffsets = new Uint32Array(bigrams + 1);
+  const df = new Int32Array(bigrams);
   byKey.forEach((id, r) => {
     rank[id] = r;
     bigramKeys[r] = table.keyOf[id];
+    df[r] = counts[id];
     bigramOffsets[r + 1] = bigramOffsets[r] + (counts[id] <= maxDf ? counts[id] : 0);
   });
   yield;
@@ -520,7 +552,135 @@ function* buildBigrams(text: string, starts: Int32Array, lengths: Int32Array): S
     }
     yield;
   }
-  return { bigramKeys, bigramOffsets, ...encodePostings(postings, bigramOffsets) };
+  return { bigramKeys, bigramOffsets, ...encodePostings(postings, bigramOffsets), df, carried: false };
+}
+
+/** Bigrams in more passages than this keep no postings (see `PRUNE_SHARE`). */
+function prunedAbove(passages: number): number {
+  return Math.max(PRUNE_FLOOR, Math.floor(PRUNE_SHARE * passages));
+}
+
+/** Bigrams whose lists are rewritten between two steps. */
+const BIGRAMS_PER_STEP = 2048;
+/**
+ * Above this share of passages gone or new, bigrams are built from every passage: reading each changed passage's
+ * bigrams one by one costs more per passage than the build's single pass.
+ */
+const MAX_CHANGED_SHARE = 0.2;
+/** Most bigrams no longer pruned that are looked for in the text (each a scan of it); with more, bigrams are built again. */
+const MAX_UNPRUNED = 16;
+
+/** The passages (ascending) that hold `key`: its occurrences in the text, each in the passage around it if any. */
+function passagesHolding(text: string, key: number, starts: Int32Array, lengths: Int32Array, byStart: Int32Array): number[] {
+  const pair = String.fromCharCode(key >>> 16, key & 0xffff);
+  const found = new Set<number>();
+  for (let at = text.indexOf(pair); at >= 0; at = text.indexOf(pair, at + 1)) {
+    const k = upperBoundBy(byStart, starts, at) - 1;
+    if (k >= 0 && at + 2 <= starts[byStart[k]] + lengths[byStart[k]]) found.add(byStart[k]);
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
+/** The first index in `order` whose `values` entry is above `value` (`values` ascending along `order`). */
+function upperBoundBy(order: Int32Array, values: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[order[mid]] <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The bigrams of the previous index brought up to date: only the passages that left it and those new to it are
+ * read; every other posting is the previous one with its passage renumbered. Undefined when a bigram pruned before
+ * must now be listed (its passages were never noted): the caller then builds the bigrams from the passages.
+ */
+function* updateBigrams(text: string, starts: Int32Array, lengths: Int32Array, { data: old, df: oldDf, rankNow, kept }: CarriedBigrams): Steps<Bigrams | undefined> {
+  let changed = 0;
+  for (let r = 0; r < rankNow.length; r++) if (rankNow[r] < 0) changed++;
+  for (let p = 0; p < kept.length; p++) if (!kept[p]) changed++;
+  if (changed > starts.length * MAX_CHANGED_SHARE) return undefined;
+  const df = Int32Array.from(oldDf);
+  for (let r = 0; r < old.passageStart.length; r++) {
+    if (rankNow[r] >= 0) continue;
+    for (const key of bigramSet(old.text, old.passageStart[r], old.passageStart[r] + old.passageLength[r])) df[findKey(old.bigramKeys, key)]--;
+  }
+  // The new passages under each bigram they hold, in passage order.
+  const added = new Map<number, number[]>();
+  for (let p = 0; p < starts.length; p++) {
+    if (kept[p]) continue;
+    for (const key of bigramSet(text, starts[p], starts[p] + lengths[p])) {
+      const passages = added.get(key);
+      if (passages) passages.push(p);
+      else added.set(key, [p]);
+    }
+  }
+  yield;
+  const newKeys = [...added.keys()].filter(key => findKey(old.bigramKeys, key) < 0).sort((a, b) => a - b);
+  const keys: number[] = [];
+  const counts: number[] = [];
+  const previous: number[] = []; // the bigram's index in the previous index, or -1
+  for (let r = 0, n = 0; r < old.bigramKeys.length || n < newKeys.length;) {
+    if (n >= newKeys.length || (r < old.bigramKeys.length && old.bigramKeys[r] < newKeys[n])) {
+      const count = df[r] + (added.get(old.bigramKeys[r])?.length ?? 0);
+      if (count > 0) {
+        keys.push(old.bigramKeys[r]);
+        counts.push(count);
+        previous.push(r);
+      }
+      r++;
+    } else {
+      keys.push(newKeys[n]);
+      counts.push((added.get(newKeys[n]) as number[]).length);
+      previous.push(-1);
+      n++;
+    }
+  }
+  const maxDf = prunedAbove(starts.length);
+  const oldMaxDf = prunedAbove(old.passageStart.length);
+  const bigramOffsets = new Uint32Array(keys.length + 1);
+  // Bigrams pruned before and listed now (their share of passages fell below the cut, or the cut rose): found in the text.
+  const unpruned = new Map<number, number[]>();
+  for (let b = 0; b < keys.length; b++) {
+    if (counts[b] <= maxDf && previous[b] >= 0 && oldDf[previous[b]] > oldMaxDf) unpruned.set(b, []);
+    bigramOffsets[b + 1] = bigramOffsets[b] + (counts[b] <= maxDf ? counts[b] : 0);
+  }
+  if (unpruned.size > MAX_UNPRUNED) return undefined;
+  yield;
+  if (unpruned.size > 0) {
+    const byStart = Int32Array.from(starts.keys()).sort((a, b) => starts[a] - starts[b]);
+    for (const [b, passages] of unpruned) {
+      passages.push(...passagesHolding(text, keys[b], starts, lengths, byStart));
+      yield;
+    }
+  }
+  const postings = new Int32Array(bigramOffsets[keys.length]);
+  for (let b = 0; b < keys.length; b++) {
+    if (counts[b] > maxDf) continue;
+    let at = bigramOffsets[b];
+    let sorted = true;
+    const r = previous[b];
+    if (r >= 0) {
+      const cursor = new PostingCursor(old.postingBytes, { from: old.bigramOffsets[r], to: old.bigramOffsets[r + 1], key: keys[b], byte: old.postingOffsets[r] });
+      for (let id = cursor.next(); id >= 0; id = cursor.next()) {
+        const now = rankNow[id];
+        if (now < 0) continue;
+        if (at > bigramOffsets[b] && now < postings[at - 1]) sorted = false;
+        postings[at++] = now;
+      }
+    }
+    for (const p of unpruned.get(b) ?? added.get(keys[b]) ?? []) {
+      if (at > bigramOffsets[b] && p < postings[at - 1]) sorted = false;
+      postings[at++] = p;
+    }
+    if (at !== bigramOffsets[b + 1]) throw new Error(`passage index: bigram ${keys[b]} has ${at - bigramOffsets[b]} postings, expected ${counts[b]}`);
+    if (!sorted) postings.subarray(bigramOffsets[b], at).sort();
+    if (b % BIGRAMS_PER_STEP === BIGRAMS_PER_STEP - 1) yield;
+  }
+  return { bigramKeys: Uint32Array.from(keys), bigramOffsets, ...encodePostings(postings, bigramOffsets), df: Int32Array.from(counts), carried: true };
 }
 
 /**
