@@ -3,8 +3,9 @@
  * a hash of every corpus file's path and content hash, so any added, edited or deleted file makes the cache
  * stale; both format versions are checked; a damaged cache is detected (it throws) and rebuilt by the caller.
  */
-import { LIBRARY_FORMAT_VERSION, serializeLibrary, stableHash, validateLibrary, type Library } from './library';
-import { deserializePassageIndex, PASSAGE_INDEX_FORMAT_VERSION, serializePassageIndex, type PassageIndex } from './passageIndex';
+import { LIBRARY_FORMAT_VERSION, stableHash, validateLibrary, type Library } from './library';
+import { deserializePassageIndex, PASSAGE_INDEX_FORMAT_VERSION, serializePassageIndexInSteps, type PassageIndex } from './passageIndex';
+import { finishSteps, type Steps } from './steps';
 
 export interface CacheBlobs {
   /** JSON: the formats, the key and the library. */
@@ -19,9 +20,38 @@ export function corpusCacheKey(files: readonly { readonly path: string; readonly
 }
 
 export function encodeCorpusCache(key: string, library: Library, index: PassageIndex): CacheBlobs {
+  return finishSteps(encodeCorpusCacheInSteps(key, library, index));
+}
+
+/** Library entries written to JSON between two steps. */
+const ENTRIES_PER_STEP = 2000;
+
+/**
+ * `encodeCorpusCache` in steps of a few milliseconds (see `steps.ts`). The library's JSON is `serializeLibrary`'s,
+ * written an array's slice at a time (`JSON.stringify` of an array is its items' joined by commas).
+ */
+export function* encodeCorpusCacheInSteps(key: string, library: Library, index: PassageIndex): Steps<CacheBlobs> {
   const header = { libraryFormat: LIBRARY_FORMAT_VERSION, indexFormat: PASSAGE_INDEX_FORMAT_VERSION, key };
-  const json = `${JSON.stringify(header).slice(0, -1)},"library":${serializeLibrary(library)}}`;
-  return { header: new TextEncoder().encode(json), index: serializePassageIndex(index) };
+  const encoder = new TextEncoder();
+  const parts: Uint8Array[] = [encoder.encode(`${JSON.stringify(header).slice(0, -1)},"library":{`)];
+  for (const [i, [name, value]] of Object.entries(library).entries()) {
+    parts.push(encoder.encode(`${i > 0 ? ',' : ''}${JSON.stringify(name)}:`));
+    if (!Array.isArray(value)) {
+      parts.push(encoder.encode(JSON.stringify(value)));
+      continue;
+    }
+    parts.push(encoder.encode('['));
+    for (let from = 0; from < value.length; from += ENTRIES_PER_STEP) {
+      parts.push(encoder.encode(`${from > 0 ? ',' : ''}${JSON.stringify(value.slice(from, from + ENTRIES_PER_STEP)).slice(1, -1)}`));
+      yield;
+    }
+    parts.push(encoder.encode(']'));
+  }
+  parts.push(encoder.encode('}}'));
+  const json = new Uint8Array(parts.reduce((size, part) => size + part.length, 0));
+  parts.reduce((at, part) => (json.set(part, at), at + part.length), 0);
+  yield;
+  return { header: json, index: yield* serializePassageIndexInSteps(index) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { corpusCacheKey, decodeCorpusCache, encodeCorpusCache, encodeFileDates, fileDatesName, keyForStamps, type FileStamp } from '../core/corpusCache';
+import { corpusCacheKey, decodeCorpusCache, encodeCorpusCacheInSteps, encodeFileDates, fileDatesName, keyForStamps, type FileStamp } from '../core/corpusCache';
 import { bytesHash, stableHash, type Library, type SkippedFile } from '../core/library';
 import { IncrementalMiner, prepareFile, prepareFromTokens, type PreparedFile } from '../core/mining/miner';
 import { encodeFileTokens } from '../core/mining/tokenCache';
@@ -278,7 +278,7 @@ export class CorpusService implements vscode.Disposable {
     }
     const location = notify ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;
     try {
-      const corpus = await vscode.window.withProgress(
+      const { corpus, unsavedKey } = await vscode.window.withProgress(
         { location, title: vscode.l10n.t('Speech Drafter: building the speech library'), cancellable: notify },
         (progress, token) => this.mine(progress, token),
       );
@@ -286,6 +286,8 @@ export class CorpusService implements vscode.Disposable {
       this.quick = undefined;
       this.changed.fire(corpus);
       this.reportSkipped(corpus.skipped);
+      // Cached once completion and hover have the new corpus; before its files' dates, which promise a cache.
+      if (unsavedKey) await this.writeCache(unsavedKey, corpus.library, corpus.index);
       if (this.dated) await this.rememberDates(this.dated);
       await this.saveTokens();
       return corpus;
@@ -298,7 +300,8 @@ export class CorpusService implements vscode.Disposable {
     }
   }
 
-  private async mine(progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<Corpus> {
+  /** The corpus, and the key to cache it under when it was built rather than read from the cache. */
+  private async mine(progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<{ corpus: Corpus; unsavedKey?: string }> {
     const started = Date.now();
     const settings = readCorpusSettings();
     const trusted = vscode.workspace.isTrusted;
@@ -331,6 +334,7 @@ export class CorpusService implements vscode.Disposable {
     let library: Library;
     let index: PassageIndex;
     let parsed: ParsedDocument[] | undefined;
+    let unsavedKey: string | undefined;
     if (cached) {
       // Completion needs only the index: the speeches are parsed when a feature first asks for them.
       ({ library, index } = cached);
@@ -368,14 +372,14 @@ export class CorpusService implements vscode.Disposable {
       // Cancelled: mine what was prepared, so the writer keeps a library of the files read so far.
       const prepared = records.flatMap(record => (record.prepared ? [record.prepared] : []));
       if (token.isCancellationRequested) this.log.warn(`Mining cancelled: the library holds ${prepared.length} of ${records.length} files`);
-      library = this.miner.mine(prepared);
+      library = await finishInSlices(this.miner.mineInSteps(prepared));
       parsed = prepared.flatMap(file => file.parsed);
       // In slices: completion and hover answer from the last index meanwhile (a unique 50 MB corpus takes about a second).
       const indexStart = Date.now();
       index = await finishInSlices(this.indexer.buildInSteps(prepared.map(file => file.parsed), library));
       const { clauseStarts, carried } = this.indexer.lastBuild;
       this.log.info(`Passage index built in ${Date.now() - indexStart} ms (${carried} of ${clauseStarts} clause starts taken over from the last one)`);
-      if (!token.isCancellationRequested) await this.writeCache(key, library, index);
+      if (!token.isCancellationRequested) unsavedKey = key;
     }
     if (!token.isCancellationRequested) {
       if (stamps) this.dated = { uri: datesUri, stamps, key };
@@ -396,13 +400,14 @@ export class CorpusService implements vscode.Disposable {
       ? vscode.l10n.t('Building the library was cancelled: it holds only the files read so far. Run 讲稿助手: 重新整理素材库 to complete it.')
       : !trusted && settings.folders.length > 0 ? vscode.l10n.t('This workspace is not trusted: only the bundled speeches are used. Trust the workspace to use your corpus folders.') : undefined;
     this.log.info(`Corpus: ${records.length} files, ${library.documents.length} speeches, ${library.entries.length} entries, ${index.stats().passages} passages, ${skipped.length} skipped, in ${Date.now() - started} ms`);
-    return {
+    const corpus: Corpus = {
       library, files: records.map(record => record.file), skipped, index, ...(notice ? { notice } : {}),
       get parsed(): readonly ParsedDocument[] {
         parsed ??= records.flatMap(record => record.prepared?.parsed ?? parseCorpusFile(record.file.text, record.file.path));
         return parsed;
       },
     };
+    return { corpus, ...(unsavedKey ? { unsavedKey } : {}) };
   }
 
   /** The bundled speeches (unless turned off) and, in a trusted workspace, the files of the corpus folders. */
@@ -651,7 +656,7 @@ export class CorpusService implements vscode.Disposable {
 
   private async writeCache(key: string, library: Library, index: PassageIndex): Promise<void> {
     try {
-      const blobs = encodeCorpusCache(key, library, index);
+      const blobs = await finishInSlices(encodeCorpusCacheInSteps(key, library, index));
       const uris = this.cacheUris(key);
       await vscode.workspace.fs.createDirectory(this.context.globalStorageUri);
       await vscode.workspace.fs.writeFile(uris.index, blobs.index);

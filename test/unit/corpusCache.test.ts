@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { corpusCacheKey, decodeCorpusCache, encodeCorpusCache, encodeFileDates, fileDatesName, keyForStamps } from '../../src/core/corpusCache';
-import { bytesHash, LIBRARY_FORMAT_VERSION } from '../../src/core/library';
-import { buildPassageIndex } from '../../src/core/passageIndex';
+import { corpusCacheKey, decodeCorpusCache, encodeCorpusCache, encodeCorpusCacheInSteps, encodeFileDates, fileDatesName, keyForStamps } from '../../src/core/corpusCache';
+import { bytesHash, LIBRARY_FORMAT_VERSION, serializeLibrary } from '../../src/core/library';
+import { buildPassageIndex, PASSAGE_INDEX_FORMAT_VERSION, serializePassageIndex } from '../../src/core/passageIndex';
 import { minedSeeds, seedFiles } from './helpers/corpus';
 
 function cached() {
@@ -18,6 +18,22 @@ suite('corpus cache', () => {
     assert.ok(loaded);
     assert.deepEqual(loaded.library, library);
     assert.deepEqual(loaded.index.complete('坚持以学铸魂').items.map(item => item.text), index.complete('坚持以学铸魂').items.map(item => item.text));
+  });
+
+  test('written in steps, the cache holds the library as one JSON text and the index with a valid checksum', () => {
+    const { library, index, key } = cached();
+    // Over 2,000 entries, so the entries are written in several slices (and an empty list besides).
+    const large = { ...library, entries: Array.from({ length: Math.ceil(4500 / library.entries.length) }, () => library.entries).flat().slice(0, 4500), documents: [] };
+    assert.ok(large.entries.length > 4000);
+    const steps = encodeCorpusCacheInSteps(key, large, index);
+    let yields = 0;
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) yields++;
+    assert.ok(yields >= Math.ceil(large.entries.length / 2000) + 2, `${yields} steps`);
+    const header = JSON.stringify({ libraryFormat: LIBRARY_FORMAT_VERSION, indexFormat: PASSAGE_INDEX_FORMAT_VERSION, key }).slice(0, -1);
+    assert.equal(new TextDecoder().decode(next.value.header), `${header},"library":${serializeLibrary(large)}}`);
+    assert.ok(Buffer.from(next.value.index).equals(serializePassageIndex(index)));
+    assert.deepEqual(decodeCorpusCache(key, next.value)?.library, large);
   });
 
   test('any changed, added or removed file makes the key differ, so the cache is stale', () => {

@@ -110,6 +110,17 @@ suite('incremental corpus', () => {
     assert.ok(Buffer.from(serializePassageIndex(next.value)).equals(serializePassageIndex(buildPassageIndex({ parsed: files.flat() }))));
   });
 
+  test('mined in steps, the library yields between files and kinds and is the one mined at once', () => {
+    const dictionary = new TokenDictionary();
+    const files = [...seedFiles(), ...devsetFiles()].map(file => prepareFile(file, segmenter(), dictionary));
+    const steps = new IncrementalMiner(dictionary).mineInSteps(files);
+    let yields = 0;
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) yields++;
+    assert.ok(yields > files.length, `${yields} steps for ${files.length} files`);
+    assert.equal(serializeLibrary(next.value), serializeLibrary(new IncrementalMiner(dictionary).mine(files)));
+  });
+
   test('after a small change the postings are carried over, and a bigram no longer pruned is listed from the text', () => {
     const indexer = new IncrementalPassageIndex();
     // As the corpus service does: an unchanged file keeps its parse, and with it its passages and their postings.

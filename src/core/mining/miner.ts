@@ -7,8 +7,9 @@
  * changes, only that file is prepared and collected again; the library is then merged from the shares, and is
  * the same, entry for entry, as mining the whole new corpus in one go.
  */
-import { ENTRY_KINDS, LIBRARY_FORMAT_VERSION, type Library, type LibraryDocument } from '../library';
+import { ENTRY_KINDS, LIBRARY_FORMAT_VERSION, type Library, type LibraryDocument, type LibraryEntry } from '../library';
 import type { Segment } from '../segmenter';
+import { finishSteps, type Steps } from '../steps';
 import { parseCorpusFile, type ParsedDocument } from '../structure';
 import { MergeCache, type EntryCollector, type Placed } from './collector';
 import { collectParallels, parallelEntries, type SetDescriptions } from './parallels';
@@ -117,6 +118,11 @@ export class IncrementalMiner {
 
   /** The library of `files`, in the order given (each file at most once). */
   mine(files: readonly PreparedFile[]): Library {
+    return finishSteps(this.mineInSteps(files));
+  }
+
+  /** `mine` in steps (see `steps.ts`): a file taken in, or a kind of entry merged, at a time. */
+  *mineInSteps(files: readonly PreparedFile[]): Steps<Library> {
     const current = new Set(files);
     if (current.size !== files.length) throw new Error('IncrementalMiner: a prepared file was given twice');
     for (const [file, share] of this.shares) {
@@ -140,11 +146,12 @@ export class IncrementalMiner {
       this.shares.set(file, share);
       this.words.add(share.tokens, 1);
       this.phrases.add(share);
+      yield;
     }
-    return this.merge(files);
+    return yield* this.merge(files);
   }
 
-  private merge(files: readonly PreparedFile[]): Library {
+  private *merge(files: readonly PreparedFile[]): Steps<Library> {
     const placed: Placed<FileShare>[] = [];
     const documents: LibraryDocument[] = [];
     for (const file of files) {
@@ -153,14 +160,18 @@ export class IncrementalMiner {
       for (const document of share.documents) documents.push({ ...document, id: documents.length });
     }
     const pick = <Share>(choose: (share: FileShare) => Share): Placed<Share>[] => placed.map(({ share, documentOffset }) => ({ share: choose(share), documentOffset }));
-    const entries = [
-      ...roleEntries(pick(share => share.roles), this.merged),
-      ...scaffoldEntries(pick(share => share.scaffolds), this.merged),
-      ...parallelEntries(pick(share => share.parallels), this.merged),
-      ...this.templates.entries(placed),
-      ...quotationEntries(pick(share => share.quotations), this.merged),
-      ...this.phrases.entries(placed),
-    ];
+    const entries: LibraryEntry[] = [];
+    for (const entriesOfKind of [
+      () => roleEntries(pick(share => share.roles), this.merged),
+      () => scaffoldEntries(pick(share => share.scaffolds), this.merged),
+      () => parallelEntries(pick(share => share.parallels), this.merged),
+      () => this.templates.entries(placed),
+      () => quotationEntries(pick(share => share.quotations), this.merged),
+      () => this.phrases.entries(placed),
+    ]) {
+      for (const entry of entriesOfKind()) entries.push(entry);
+      yield;
+    }
     const kindOrder = new Map(ENTRY_KINDS.map((kind, index) => [kind, index]));
     // Stable sort: within a kind, each miner's own order (most used first) stays.
     entries.sort((a, b) => (kindOrder.get(a.kind) ?? 0) - (kindOrder.get(b.kind) ?? 0));

@@ -21,6 +21,7 @@
  */
 import type { EntryKind } from '../library';
 import { ENTRY_KINDS } from '../library';
+import { finishSteps, type Steps } from '../steps';
 import { PassageIndex } from './query';
 import type { PassageIndexData, StoredEntry } from './types';
 
@@ -58,6 +59,14 @@ interface Header {
 const align4 = (n: number): number => (n + 3) & ~3;
 
 export function serializePassageIndex(index: PassageIndex): Uint8Array {
+  return finishSteps(serializePassageIndexInSteps(index));
+}
+
+/** Text units copied, or 32-bit words summed, between two steps. */
+const UNITS_PER_STEP = 1 << 20;
+
+/** `serializePassageIndex` in steps of a few milliseconds (see `steps.ts`). */
+export function* serializePassageIndexInSteps(index: PassageIndex): Steps<Uint8Array> {
   const d = index.data;
   const lengths: Record<string, number> = {};
   for (const name of INT32_SECTIONS) lengths[name] = d[name].length;
@@ -85,12 +94,19 @@ export function serializePassageIndex(index: PassageIndex): Uint8Array {
   new Uint32Array(buffer, 8, 1)[0] = BYTE_ORDER;
   view.setUint32(12, headerBytes.length, true);
   bytes.set(headerBytes, PREFIX);
-  writeUnits(new Uint16Array(buffer, textAt, d.text.length), d.text);
-  writeUnits(new Uint16Array(buffer, patchAt, d.patchChars.length), d.patchChars);
+  const text = new Uint16Array(buffer, textAt, d.text.length);
+  for (let from = 0; from < d.text.length; from += UNITS_PER_STEP) {
+    writeUnits(text, d.text, from, Math.min(d.text.length, from + UNITS_PER_STEP));
+    yield;
+  }
+  writeUnits(new Uint16Array(buffer, patchAt, d.patchChars.length), d.patchChars, 0, d.patchChars.length);
   for (const name of INT32_SECTIONS) new Int32Array(buffer, sectionAt.get(name), lengths[name]).set(d[name]);
   for (const name of UINT32_SECTIONS) new Uint32Array(buffer, sectionAt.get(name), lengths[name]).set(d[name]);
   bytes.set(d.postingBytes, bytesAt);
-  view.setUint32(16, checksum(bytes), true);
+  yield;
+  const sum = new Checksum(bytes);
+  while (!sum.add(UNITS_PER_STEP)) yield;
+  view.setUint32(16, sum.value(), true);
   return bytes;
 }
 
@@ -149,8 +165,8 @@ export function deserializePassageIndex(input: Uint8Array): PassageIndex {
   return new PassageIndex(data);
 }
 
-function writeUnits(target: Uint16Array, text: string): void {
-  for (let i = 0; i < text.length; i++) target[i] = text.charCodeAt(i);
+function writeUnits(target: Uint16Array, text: string, from: number, to: number): void {
+  for (let i = from; i < to; i++) target[i] = text.charCodeAt(i);
 }
 
 /**
@@ -174,21 +190,47 @@ function readUnits(units: Uint16Array): string {
  * tens of megabytes. Cheap, and catches flipped or missing bytes.
  */
 function checksum(bytes: Uint8Array): number {
-  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + PREFIX, (bytes.length - PREFIX) >> 2);
-  let a = 0x811c9dc5;
-  let b = 0x811c9dc5 ^ 1;
-  let c = 0x811c9dc5 ^ 2;
-  let d = 0x811c9dc5 ^ 3;
-  const whole = words.length & ~3;
-  for (let i = 0; i < whole; i += 4) {
-    a = Math.imul(a ^ words[i], 0x01000193);
-    b = Math.imul(b ^ words[i + 1], 0x01000193);
-    c = Math.imul(c ^ words[i + 2], 0x01000193);
-    d = Math.imul(d ^ words[i + 3], 0x01000193);
+  const sum = new Checksum(bytes);
+  sum.add(Number.POSITIVE_INFINITY);
+  return sum.value();
+}
+
+/** `checksum`, summed a given number of words at a time (to write an index in steps). */
+class Checksum {
+  private readonly words: Uint32Array;
+  private readonly whole: number;
+  private at = 0;
+  private a = 0x811c9dc5;
+  private b = 0x811c9dc5 ^ 1;
+  private c = 0x811c9dc5 ^ 2;
+  private d = 0x811c9dc5 ^ 3;
+
+  constructor(bytes: Uint8Array) {
+    this.words = new Uint32Array(bytes.buffer, bytes.byteOffset + PREFIX, (bytes.length - PREFIX) >> 2);
+    this.whole = this.words.length & ~3;
   }
-  for (let i = whole; i < words.length; i++) a = Math.imul(a ^ words[i], 0x01000193);
-  for (const lane of [b, c, d]) a = Math.imul(a ^ lane, 0x01000193);
-  return a >>> 0;
+
+  /** Sums about `count` more words; true when every word is summed. */
+  add(count: number): boolean {
+    const { words } = this;
+    const end = Math.min(this.whole, this.at + (Math.ceil(count / 4) * 4));
+    let { a, b, c, d } = this;
+    for (let i = this.at; i < end; i += 4) {
+      a = Math.imul(a ^ words[i], 0x01000193);
+      b = Math.imul(b ^ words[i + 1], 0x01000193);
+      c = Math.imul(c ^ words[i + 2], 0x01000193);
+      d = Math.imul(d ^ words[i + 3], 0x01000193);
+    }
+    Object.assign(this, { a, b, c, d, at: end });
+    return end === this.whole;
+  }
+
+  value(): number {
+    let { a } = this;
+    for (let i = this.whole; i < this.words.length; i++) a = Math.imul(a ^ this.words[i], 0x01000193);
+    for (const lane of [this.b, this.c, this.d]) a = Math.imul(a ^ lane, 0x01000193);
+    return a >>> 0;
+  }
 }
 
 function fail(what: string): never {

@@ -49,4 +49,4 @@ export type {
 export { buildPassageIndex, IncrementalPassageIndex, PassageIndexBuilder, splitPassages, type CorpusText, type PassageIndexInput, type SplitPassages } from './builder';
 export { PassageIndex } from './query';
 export { clauseBeforeCursor, DEFAULT_LIBRARY_KINDS, sentenceBeforeCursor } from './shared';
-export { deserializePassageIndex, PASSAGE_INDEX_FORMAT_VERSION, PassageIndexFormatError, serializePassageIndex } from './format';
+export { deserializePassageIndex, PASSAGE_INDEX_FORMAT_VERSION, PassageIndexFormatError, serializePassageIndex, serializePassageIndexInSteps } from './format';
