@@ -377,8 +377,8 @@ export class CorpusService implements vscode.Disposable {
       // In slices: completion and hover answer from the last index meanwhile (a unique 50 MB corpus takes about a second).
       const indexStart = Date.now();
       index = await finishInSlices(this.indexer.buildInSteps(prepared.map(file => file.parsed), library));
-      const { clauseStarts, carried } = this.indexer.lastBuild;
-      this.log.info(`Passage index built in ${Date.now() - indexStart} ms (${carried} of ${clauseStarts} clause starts taken over from the last one)`);
+      const { clauseStarts, carried, bigramsCarried } = this.indexer.lastBuild;
+      this.log.info(`Passage index built in ${Date.now() - indexStart} ms (${carried} of ${clauseStarts} clause starts${bigramsCarried ? ' and the postings' : ''} taken over from the last one)`);
       if (!token.isCancellationRequested) unsavedKey = key;
     }
     if (!token.isCancellationRequested) {

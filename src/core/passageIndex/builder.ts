@@ -595,8 +595,9 @@ function upperBoundBy(order: Int32Array, values: Int32Array, value: number): num
 
 /**
  * The bigrams of the previous index brought up to date: only the passages that left it and those new to it are
- * read; every other posting is the previous one with its passage renumbered. Undefined when a bigram pruned before
- * must now be listed (its passages were never noted): the caller then builds the bigrams from the passages.
+ * read; every other posting is the previous one with its passage renumbered. A bigram pruned before and listed now
+ * (its passages were never noted) is looked for in the text. Undefined when so much changed that building the
+ * bigrams from every passage costs less (`MAX_CHANGED_SHARE`, `MAX_UNPRUNED`).
  */
 function* updateBigrams(text: string, starts: Int32Array, lengths: Int32Array, { data: old, df: oldDf, rankNow, kept }: CarriedBigrams): Steps<Bigrams | undefined> {
   let changed = 0;
