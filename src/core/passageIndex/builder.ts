@@ -726,9 +726,18 @@ function varintLength(value: number): number {
  * The order of clause starts: by the rest of their passage (a text that ends first sorts first), then by the
  * passage's text before them, then by passage and position. The first two depend on the passage's text alone, so
  * two clause starts of corpus passages (one passage per text) keep their order from one build to the next.
+ * `lookUpFirst`: find every clause start's passage bounds before comparing (worth it for a full sort).
  */
-function clauseOrder(text: string, starts: Int32Array, lengths: Int32Array, positions: Int32Array, owners: Int32Array): (x: number, y: number) => number {
-  // Each clause start's passage start and end, looked up once rather than at every comparison.
+function clauseOrder(text: string, starts: Int32Array, lengths: Int32Array, positions: Int32Array, owners: Int32Array, lookUpFirst: boolean): (x: number, y: number) => number {
+  if (!lookUpFirst) {
+    return (x, y) => {
+      const fromX = starts[owners[x]];
+      const fromY = starts[owners[y]];
+      return compareRange(text, positions[x], fromX + lengths[owners[x]], positions[y], fromY + lengths[owners[y]])
+        || compareRange(text, fromX, positions[x], fromY, positions[y]) || owners[x] - owners[y] || positions[x] - positions[y];
+    };
+  }
+  // Each clause start's passage start and end, looked up once rather than at every comparison of a full sort.
   const from = new Int32Array(positions.length);
   const to = new Int32Array(positions.length);
   for (let i = 0; i < positions.length; i++) {
@@ -750,8 +759,12 @@ function compareRange(text: string, a: number, aEnd: number, b: number, bEnd: nu
 
 /** A growing list of 32-bit integers. */
 class IntList {
-  private items = new Int32Array(1024);
+  private items: Int32Array;
   length = 0;
+
+  constructor(capacity = 1024) {
+    this.items = new Int32Array(Math.max(1, capacity));
+  }
 
   push(value: number): void {
     if (this.length === this.items.length) {
@@ -807,8 +820,10 @@ interface CarriedClauseStarts {
  * passages' are found, sorted, and each put in its place by a binary search.
  */
 function* buildClauseStarts(text: string, starts: Int32Array, lengths: Int32Array, carried?: CarriedClauseStarts): Steps<Pick<PassageIndexData, 'clausePos' | 'clausePassage'> & { carried: number }> {
-  const positionList = new IntList();
-  const ownerList = new IntList();
+  // About as many as the previous index had: the lists seldom grow (each growth copies them).
+  const capacity = Math.ceil((carried?.data.clausePos.length ?? starts.length * 4) * 1.05);
+  const positionList = new IntList(capacity);
+  const ownerList = new IntList(capacity);
   const found = new Uint8Array(starts.length);
   if (carried) {
     const { clausePos, clausePassage, passageStart } = carried.data;
@@ -830,7 +845,7 @@ function* buildClauseStarts(text: string, starts: Int32Array, lengths: Int32Arra
   }
   const positions = positionList.view();
   const owners = ownerList.view();
-  const compare = clauseOrder(text, starts, lengths, positions, owners);
+  const compare = clauseOrder(text, starts, lengths, positions, owners, carriedCount < positions.length / 2);
   const added = Array.from({ length: positions.length - carriedCount }, (_, i) => carriedCount + i).sort(compare);
   yield;
   // Where each added clause start goes among the carried ones (in order, so each search starts at the last place).
