@@ -36,8 +36,9 @@
  * Pure: no `vscode`, no Node built-ins; runs in the web worker too. Queries take a time budget and return
  * what they have when it runs out.
  *
- * The files: `types.ts` (the public types and the data layout), `builder.ts` (building, and cutting each file into
- * passages once for a corpus that changes), `exactTier.ts` (the
+ * The files: `types.ts` (the public types and the data layout), `builder.ts` (building, and keeping an index up to
+ * date for a corpus that changes: each file cut into passages once, the last index's work taken over),
+ * `bigrams.ts` (the bigram postings), `clauseStarts.ts` (the sorted clause starts), `exactTier.ts` (the
  * `start`/`clause`/`inside` matches), `fuzzyTier.ts` (the BM25 fallback), `ranking.ts` (how candidates are ranked
  * and pooled, the time budget), `query.ts` (`PassageIndex`: completion and hover combine the tiers), `shared.ts`
  * (limits, cursor and search helpers), `format.ts` (the serialised form).

@@ -20,6 +20,8 @@ export const EXACT_SCORE = 1e7;
 /** BM25 parameters, the usual ones. */
 export const K1 = 1.2;
 export const B = 0.75;
+/** Passages whose bigrams (or clause starts) are gathered between two steps of a build. */
+export const PASSAGES_PER_STEP = 16384;
 /** Work caps: keep each query bounded whatever the corpus. */
 export const MAX_INSIDE_CANDIDATES = 5000;
 export const MAX_POSTINGS_PER_BIGRAM = 50000;

@@ -1,0 +1,160 @@
+/**
+ * A passage index's clause starts (see `index.ts`): found in the passages, sorted by an order that depends on passage
+ * texts alone, or taken over from the index a rebuild replaces with only the new ones put in place.
+ */
+import type { Steps } from '../steps';
+import { isMark, LEADING_MARKER, PASSAGES_PER_STEP } from './shared';
+import type { PassageIndexData } from './types';
+
+/**
+ * The order of clause starts: by the rest of their passage (a text that ends first sorts first), then by the
+ * passage's text before them, then by passage and position. The first two depend on the passage's text alone, so
+ * two clause starts of corpus passages (one passage per text) keep their order from one build to the next.
+ * `lookUpFirst`: find every clause start's passage bounds before comparing (worth it for a full sort).
+ */
+function clauseOrder(text: string, starts: Int32Array, lengths: Int32Array, positions: Int32Array, owners: Int32Array, lookUpFirst: boolean): (x: number, y: number) => number {
+  if (!lookUpFirst) {
+    return (x, y) => {
+      const fromX = starts[owners[x]];
+      const fromY = starts[owners[y]];
+      return compareRange(text, positions[x], fromX + lengths[owners[x]], positions[y], fromY + lengths[owners[y]])
+        || compareRange(text, fromX, positions[x], fromY, positions[y]) || owners[x] - owners[y] || positions[x] - positions[y];
+    };
+  }
+  // Each clause start's passage start and end, looked up once rather than at every comparison of a full sort.
+  const from = new Int32Array(positions.length);
+  const to = new Int32Array(positions.length);
+  for (let i = 0; i < positions.length; i++) {
+    from[i] = starts[owners[i]];
+    to[i] = from[i] + lengths[owners[i]];
+  }
+  return (x, y) => compareRange(text, positions[x], to[x], positions[y], to[y])
+    || compareRange(text, from[x], positions[x], from[y], positions[y]) || owners[x] - owners[y] || positions[x] - positions[y];
+}
+
+/** Compares `text[a, aEnd)` and `text[b, bEnd)`. */
+function compareRange(text: string, a: number, aEnd: number, b: number, bEnd: number): number {
+  for (; a < aEnd && b < bEnd; a++, b++) {
+    const difference = text.charCodeAt(a) - text.charCodeAt(b);
+    if (difference !== 0) return difference;
+  }
+  return (aEnd - a) - (bEnd - b);
+}
+
+/** A growing list of 32-bit integers. */
+class IntList {
+  private items: Int32Array;
+  length = 0;
+
+  constructor(capacity = 1024) {
+    this.items = new Int32Array(Math.max(1, capacity));
+  }
+
+  push(value: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Int32Array(this.items.length * 2);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.length++] = value;
+  }
+
+  view(): Int32Array {
+    return this.items.subarray(0, this.length);
+  }
+}
+
+const FULLWIDTH_OPEN_PAREN = 0xff08;
+
+/** Every clause start of the passages `from`…`to` (see `index.ts`) but those already `found`, in passage order. */
+function addClauseStarts(text: string, starts: Int32Array, lengths: Int32Array, from: number, to: number, found: Uint8Array, positions: IntList, owners: IntList): void {
+  for (let p = from; p < to; p++) {
+    if (found[p]) continue;
+    const start = starts[p];
+    const end = start + lengths[p];
+    positions.push(start);
+    owners.push(p);
+    const first = text.charCodeAt(start);
+    // Only （一） or 1. can open a leading marker: the test spares most passages a regular expression.
+    if (first === FULLWIDTH_OPEN_PAREN || (first >= 0x30 && first <= 0x39)) {
+      const marker = LEADING_MARKER.exec(text.slice(start, Math.min(end, start + 8)))?.[0].length ?? 0;
+      if (marker > 0 && start + marker < end) {
+        positions.push(start + marker);
+        owners.push(p);
+      }
+    }
+    for (let i = start + 1; i < end; i++) {
+      if (isMark(text.charCodeAt(i - 1)) && !isMark(text.charCodeAt(i)) && text.charCodeAt(i) !== 32) {
+        positions.push(i);
+        owners.push(p);
+      }
+    }
+  }
+}
+
+/** The clause starts of the index a rebuild replaces, and each of its passages' rank now (-1: gone, or not known). */
+export interface CarriedClauseStarts {
+  readonly data: PassageIndexData;
+  readonly rankNow: Int32Array;
+}
+
+/**
+ * The clause starts, sorted (`clauseOrder`). A passage the previous index had keeps its clause starts (they depend
+ * on its text alone), moved to where it is now, and in the previous order, which is still theirs; only the other
+ * passages' are found, sorted, and each put in its place by a binary search.
+ */
+export function* buildClauseStarts(text: string, starts: Int32Array, lengths: Int32Array, carried?: CarriedClauseStarts): Steps<Pick<PassageIndexData, 'clausePos' | 'clausePassage'> & { carried: number }> {
+  // About as many as the previous index had: the lists seldom grow (each growth copies them).
+  const capacity = Math.ceil((carried?.data.clausePos.length ?? starts.length * 4) * 1.05);
+  const positionList = new IntList(capacity);
+  const ownerList = new IntList(capacity);
+  const found = new Uint8Array(starts.length);
+  if (carried) {
+    const { clausePos, clausePassage, passageStart } = carried.data;
+    for (let from = 0; from < clausePos.length; from += PASSAGES_PER_STEP) {
+      for (let i = from; i < Math.min(clausePos.length, from + PASSAGES_PER_STEP); i++) {
+        const owner = carried.rankNow[clausePassage[i]];
+        if (owner < 0) continue;
+        positionList.push(starts[owner] + clausePos[i] - passageStart[clausePassage[i]]);
+        ownerList.push(owner);
+        found[owner] = 1;
+      }
+      yield;
+    }
+  }
+  const carriedCount = positionList.length;
+  for (let from = 0; from < starts.length; from += PASSAGES_PER_STEP) {
+    addClauseStarts(text, starts, lengths, from, Math.min(starts.length, from + PASSAGES_PER_STEP), found, positionList, ownerList);
+    yield;
+  }
+  const positions = positionList.view();
+  const owners = ownerList.view();
+  const compare = clauseOrder(text, starts, lengths, positions, owners, carriedCount < positions.length / 2);
+  const added = Array.from({ length: positions.length - carriedCount }, (_, i) => carriedCount + i).sort(compare);
+  yield;
+  // Where each added clause start goes among the carried ones (in order, so each search starts at the last place).
+  const clausePos = new Int32Array(positions.length);
+  const clausePassage = new Int32Array(positions.length);
+  let out = 0;
+  let next = 0;
+  const copyCarried = (to: number): void => {
+    clausePos.set(positions.subarray(next, to), out);
+    clausePassage.set(owners.subarray(next, to), out);
+    out += to - next;
+    next = to;
+  };
+  for (const entry of added) {
+    let lo = next;
+    let hi = carriedCount;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compare(mid, entry) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > next) copyCarried(lo);
+    clausePos[out] = positions[entry];
+    clausePassage[out++] = owners[entry];
+  }
+  copyCarried(carriedCount);
+  return { clausePos, clausePassage, carried: carriedCount };
+}
