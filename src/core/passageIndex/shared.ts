@@ -10,7 +10,6 @@ export const MIN_TAIL_LENGTH = 3;
 export const DEFAULT_LIBRARY_KINDS: readonly EntryKind[] = ['salutation', 'transition', 'parallel', 'template', 'quotation', 'closing', 'phrase'];
 
 export const DEFAULT_LIMIT = 20;
-export const NEWLINE = 10;
 /**
  * Clause and sentence marks in the match form (half-width forms are already full-width there), by UTF-16 unit: a
  * table, as a build asks about every unit of the corpus.
