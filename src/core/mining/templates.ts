@@ -8,6 +8,7 @@
  * when it goes; what the entries need of it (sources, examples) is logged. Only when the anchor words change
  * (rarely: they are the 200 commonest words) is every file walked again.
  */
+import { IntList } from '../intList';
 import type { LibraryEntry } from '../library';
 import { escapeSnippetText, tabStop } from '../snippet';
 import { EntryCollector, type Placed } from './collector';
@@ -140,27 +141,6 @@ function grown(array: Int32Array, at: number): Int32Array<ArrayBuffer> {
   const larger = new Int32Array(Math.max(at + 1, array.length * 2, 1024));
   larger.set(array);
   return larger;
-}
-
-/** A growable list of int32s, for the logs. */
-class IntList {
-  private items = new Int32Array(256);
-  length = 0;
-
-  push(a: number, b: number, c?: number): void {
-    if (this.length + 3 > this.items.length) {
-      const grown = new Int32Array(this.items.length * 2);
-      grown.set(this.items);
-      this.items = grown;
-    }
-    this.items[this.length++] = a;
-    this.items[this.length++] = b;
-    if (c !== undefined) this.items[this.length++] = c;
-  }
-
-  toArray(): Int32Array {
-    return this.items.slice(0, this.length);
-  }
 }
 
 /** What a frame looks like as a template: its fixed parts, and the key ties are broken by. */

@@ -2,6 +2,7 @@
  * A passage index's clause starts (see `index.ts`): found in the passages, sorted by an order that depends on passage
  * texts alone, or taken over from the index a rebuild replaces with only the new ones put in place.
  */
+import { IntList } from '../intList';
 import type { Steps } from '../steps';
 import { isMark, LEADING_MARKER, PASSAGES_PER_STEP } from './shared';
 import type { PassageIndexData } from './types';
@@ -39,29 +40,6 @@ function compareRange(text: string, a: number, aEnd: number, b: number, bEnd: nu
     if (difference !== 0) return difference;
   }
   return (aEnd - a) - (bEnd - b);
-}
-
-/** A growing list of 32-bit integers. */
-class IntList {
-  private items: Int32Array;
-  length = 0;
-
-  constructor(capacity = 1024) {
-    this.items = new Int32Array(Math.max(1, capacity));
-  }
-
-  push(value: number): void {
-    if (this.length === this.items.length) {
-      const grown = new Int32Array(this.items.length * 2);
-      grown.set(this.items);
-      this.items = grown;
-    }
-    this.items[this.length++] = value;
-  }
-
-  view(): Int32Array {
-    return this.items.subarray(0, this.length);
-  }
 }
 
 const FULLWIDTH_OPEN_PAREN = 0xff08;
