@@ -3,7 +3,7 @@
  * texts alone, or taken over from the index a rebuild replaces with only the new ones put in place.
  */
 import { IntList } from '../intList';
-import type { Steps } from '../steps';
+import { sortInSteps, type Steps } from '../steps';
 import { isMark, LEADING_MARKER, PASSAGES_PER_STEP } from './shared';
 import type { PassageIndexData } from './types';
 
@@ -108,8 +108,16 @@ export function* buildClauseStarts(text: string, starts: Int32Array, lengths: In
   const positions = positionList.view();
   const owners = ownerList.view();
   const compare = clauseOrder(text, starts, lengths, positions, owners, carriedCount < positions.length / 2);
-  const added = Array.from({ length: positions.length - carriedCount }, (_, i) => carriedCount + i).sort(compare);
+  // The first two units of the rest of the passage (0 past its end: a text that ends first sorts first).
+  const keyOf = (item: number): number => {
+    const position = positions[item];
+    const end = starts[owners[item]] + lengths[owners[item]];
+    return ((position < end ? text.charCodeAt(position) << 16 : 0) | (position + 1 < end ? text.charCodeAt(position + 1) : 0)) >>> 0;
+  };
+  const unsorted = new Int32Array(positions.length - carriedCount);
+  for (let i = 0; i < unsorted.length; i++) unsorted[i] = carriedCount + i;
   yield;
+  const added = yield* sortInSteps(unsorted, keyOf, compare);
   // Where each added clause start goes among the carried ones (in order, so each search starts at the last place).
   const clausePos = new Int32Array(positions.length);
   const clausePassage = new Int32Array(positions.length);
