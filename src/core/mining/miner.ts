@@ -165,11 +165,13 @@ export class IncrementalMiner {
       () => roleEntries(pick(share => share.roles), this.merged),
       () => scaffoldEntries(pick(share => share.scaffolds), this.merged),
       () => parallelEntries(pick(share => share.parallels), this.merged),
-      () => this.templates.entries(placed),
+      () => this.templates.entriesInSteps(placed),
       () => quotationEntries(pick(share => share.quotations), this.merged),
-      () => this.phrases.entries(placed),
+      () => this.phrases.entriesInSteps(placed),
     ]) {
-      for (const entry of entriesOfKind()) entries.push(entry);
+      const found = entriesOfKind();
+      // The token miners' entries come in steps of their own (a file walked a step), the others at once.
+      for (const entry of Array.isArray(found) ? found : yield* found) entries.push(entry);
       yield;
     }
     const kindOrder = new Map(ENTRY_KINDS.map((kind, index) => [kind, index]));

@@ -9,6 +9,7 @@
  * the whole corpus gives.
  */
 import { MAX_SOURCES_PER_ENTRY, type EntrySource, type LibraryDocument, type LibraryEntry } from '../library';
+import type { Steps } from '../steps';
 import { EntryCollector, genreBit, type Placed } from './collector';
 import { PairTable } from './pairTable';
 import { BOUNDARY, lineAt, type DocumentTokens, type WordCounts } from './tokens';
@@ -177,17 +178,22 @@ export class PhraseMiner {
     }
   }
 
-  /** The phrases of the corpus made of `files` (in corpus order; each added before). */
-  entries(files: readonly Placed<TokenFile>[]): LibraryEntry[] {
+  /**
+   * The phrases of the corpus made of `files` (in corpus order; each added before), in steps (see `steps.ts`): a
+   * step per file walked, as a new shortlist walks every file.
+   */
+  *entriesInSteps(files: readonly Placed<TokenFile>[]): Steps<LibraryEntry[]> {
     const chosen = this.propose(MAX_PHRASES * SHORTLIST_FACTOR);
     const shortlist = chosen.map(ngramKey).sort((a, b) => a - b).join(',');
     if (shortlist !== this.shortlist) this.startGeneration(shortlist, chosen);
+    yield;
     // A file observed now also notes its sources (no second walk if they are needed); they are kept only if they are.
     const fresh = new Set<TokenFile>();
     for (const { share } of files) {
       if (this.observed.get(share)?.generation === this.generation) continue;
       this.observed.set(share, this.walkUses(share, 1) as Observed);
       fresh.add(share);
+      yield;
     }
     this.pending.clear();
     const collector = new EntryCollector('phrase');

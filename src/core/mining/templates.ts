@@ -10,6 +10,7 @@
  */
 import { IntList } from '../intList';
 import type { LibraryEntry } from '../library';
+import type { Steps } from '../steps';
 import { escapeSnippetText, tabStop } from '../snippet';
 import { EntryCollector, type Placed } from './collector';
 import { PairTable } from './pairTable';
@@ -180,8 +181,11 @@ export class TemplateMiner {
     if (log && log.anchors === this.anchorKey) this.walk(file, -1);
   }
 
-  /** The templates of the corpus made of `files` (in corpus order). */
-  entries(files: readonly Placed<TokenFile>[]): LibraryEntry[] {
+  /**
+   * The templates of the corpus made of `files` (in corpus order), in steps (see `steps.ts`): a step per file walked,
+   * as other anchors walk every file.
+   */
+  *entriesInSteps(files: readonly Placed<TokenFile>[]): Steps<LibraryEntry[]> {
     const words = this.words.words;
     if (this.wordLength.length < words.length) this.wordLength = Int32Array.from(words, word => word.length);
     const anchors = anchorIds(this.words.counts, words);
@@ -198,7 +202,9 @@ export class TemplateMiner {
       this.distinctFillers = new Int32Array(0);
     }
     for (const { share } of files) {
-      if (this.logs.get(share)?.anchors !== anchorKey) this.logs.set(share, this.walk(share, 1));
+      if (this.logs.get(share)?.anchors === anchorKey) continue;
+      this.logs.set(share, this.walk(share, 1));
+      yield;
     }
     return this.choose(files);
   }
