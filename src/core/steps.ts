@@ -14,7 +14,7 @@ export function finishSteps<Result>(steps: Steps<Result>): Result {
 }
 
 /** About this many elements sorted between two steps of `sortInSteps`: a few tens of milliseconds at most. */
-const SORT_ELEMENTS_PER_STEP = 1 << 15;
+const SORT_ELEMENTS_PER_STEP = 1 << 14;
 
 /**
  * `items` sorted in steps, so that sorting a million items never holds the host for a second at once as one

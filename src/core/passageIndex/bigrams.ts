@@ -162,7 +162,7 @@ export function* buildBigrams(text: string, starts: Int32Array, lengths: Int32Ar
     }
     yield;
   }
-  return { bigramKeys, bigramOffsets, ...encodePostings(postings, bigramOffsets), df, carried: false };
+  return { bigramKeys, bigramOffsets, ...yield* encodePostings(postings, bigramOffsets), df, carried: false };
 }
 
 /** Bigrams in more passages than this keep no postings (see `PRUNE_SHARE`). */
@@ -170,8 +170,8 @@ function prunedAbove(passages: number): number {
   return Math.max(PRUNE_FLOOR, Math.floor(PRUNE_SHARE * passages));
 }
 
-/** Bigrams whose lists are rewritten between two steps. */
-const BIGRAMS_PER_STEP = 2048;
+/** About this many postings are rewritten or encoded between two steps. */
+const POSTINGS_PER_STEP = 1 << 18;
 /**
  * Above this share of passages gone or new, bigrams are built from every passage: reading each changed passage's
  * bigrams one by one costs more per passage than the build's single pass.
@@ -269,6 +269,7 @@ function* updateBigrams(text: string, starts: Int32Array, lengths: Int32Array, {
     }
   }
   const postings = new Int32Array(bigramOffsets[keys.length]);
+  let stepEnd = POSTINGS_PER_STEP;
   for (let b = 0; b < keys.length; b++) {
     if (counts[b] > maxDf) continue;
     let at = bigramOffsets[b];
@@ -289,19 +290,23 @@ function* updateBigrams(text: string, starts: Int32Array, lengths: Int32Array, {
     }
     if (at !== bigramOffsets[b + 1]) throw new Error(`passage index: bigram ${keys[b]} has ${at - bigramOffsets[b]} postings, expected ${counts[b]}`);
     if (!sorted) postings.subarray(bigramOffsets[b], at).sort();
-    if (b % BIGRAMS_PER_STEP === BIGRAMS_PER_STEP - 1) yield;
+    if (at >= stepEnd) {
+      stepEnd = at + POSTINGS_PER_STEP;
+      yield;
+    }
   }
-  return { bigramKeys: Uint32Array.from(keys), bigramOffsets, ...encodePostings(postings, bigramOffsets), df: Int32Array.from(counts), carried: true };
+  return { bigramKeys: Uint32Array.from(keys), bigramOffsets, ...yield* encodePostings(postings, bigramOffsets), df: Int32Array.from(counts), carried: true };
 }
 
 /**
  * The posting lists as varints of the gaps between ids (the first from -1): a 50 MB corpus's postings take a
  * quarter of the bytes, and every reader walks a list from its start (lists are short: common bigrams are pruned).
  */
-function encodePostings(postings: Int32Array, offsets: Uint32Array): Pick<PassageIndexData, 'postingOffsets' | 'postingBytes'> {
+function* encodePostings(postings: Int32Array, offsets: Uint32Array): Steps<Pick<PassageIndexData, 'postingOffsets' | 'postingBytes'>> {
   const lists = offsets.length - 1;
   const postingOffsets = new Uint32Array(offsets.length);
   let size = 0;
+  let stepEnd = POSTINGS_PER_STEP;
   for (let list = 0; list < lists; list++) {
     postingOffsets[list] = size;
     let previous = -1;
@@ -309,10 +314,15 @@ function encodePostings(postings: Int32Array, offsets: Uint32Array): Pick<Passag
       size += varintLength(postings[j] - previous);
       previous = postings[j];
     }
+    if (offsets[list + 1] >= stepEnd) {
+      stepEnd = offsets[list + 1] + POSTINGS_PER_STEP;
+      yield;
+    }
   }
   postingOffsets[lists] = size;
   const postingBytes = new Uint8Array(size);
   let at = 0;
+  stepEnd = POSTINGS_PER_STEP;
   for (let list = 0; list < lists; list++) {
     let previous = -1;
     for (let j = offsets[list]; j < offsets[list + 1]; j++) {
@@ -323,6 +333,10 @@ function encodePostings(postings: Int32Array, offsets: Uint32Array): Pick<Passag
         gap >>>= 7;
       }
       postingBytes[at++] = gap;
+    }
+    if (offsets[list + 1] >= stepEnd) {
+      stepEnd = offsets[list + 1] + POSTINGS_PER_STEP;
+      yield;
     }
   }
   return { postingOffsets, postingBytes };

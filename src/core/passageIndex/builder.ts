@@ -5,7 +5,7 @@
 import { displayTitle, type EntryKind, type Library } from '../library';
 import { toMatchForm } from '../normalize';
 import { splitSentences } from '../sentences';
-import { finishSteps, type Steps } from '../steps';
+import { finishSteps, sortInSteps, type Steps } from '../steps';
 import { parseCorpusFile, type ParsedDocument } from '../structure';
 import { buildBigrams, type CarriedBigrams } from './bigrams';
 import { buildClauseStarts, type CarriedClauseStarts } from './clauseStarts';
@@ -276,9 +276,12 @@ export class PassageIndexBuilder {
     const count = this.passageStart.length;
     const docs = this.passageDocs;
     const lengths = this.passageLength;
-    const order = startingOrder(count, previous?.rank, previous?.data.passageStart.length ?? 0);
-    order.sort((a, b) => docs[b] - docs[a] || lengths[a] - lengths[b] || a - b);
     yield;
+    // Passages used in more documents first, then shorter first. The key holds both while they fit in 16 bits each;
+    // the sort's full order settles the rest.
+    const keyOf = (i: number): number => (docs[i] >= 0xffff ? 0 : (((0xffff - docs[i]) << 16) | Math.min(lengths[i], 0xffff)) >>> 0);
+    const order = yield* sortInSteps(startingOrder(count, previous?.rank, previous?.data.passageStart.length ?? 0), keyOf,
+      (a, b) => docs[b] - docs[a] || lengths[a] - lengths[b] || a - b);
     const rank = new Int32Array(count);
     const passageStart = new Int32Array(count);
     const passageLength = new Int32Array(count);
@@ -307,6 +310,7 @@ export class PassageIndexBuilder {
     }
     const { df: bigramDf, carried: bigramsCarried, ...bigrams } = yield* buildBigrams(text, passageStart, passageLength, carried);
     const clauseStarts = yield* buildClauseStarts(text, passageStart, passageLength, carried);
+    yield;
     const index = new PassageIndex({
       text,
       patchPos: Int32Array.from(this.patchPos),
@@ -387,14 +391,18 @@ export class PassageIndexBuilder {
  * finds that order almost in place (the ranks of a corpus after one change differ little), where ids in plain
  * order would be shuffled against it.
  */
-function startingOrder(count: number, previousRank: Int32Array | undefined, previousCount: number): number[] {
-  if (!previousRank) return Array.from({ length: count }, (_, i) => i);
+function startingOrder(count: number, previousRank: Int32Array | undefined, previousCount: number): Int32Array {
+  const order = new Int32Array(count);
+  if (!previousRank) {
+    for (let i = 0; i < count; i++) order[i] = i;
+    return order;
+  }
   const byRank = new Int32Array(previousCount).fill(-1);
-  const order: number[] = [];
   for (let i = 0; i < count; i++) {
     if (previousRank[i] >= 0) byRank[previousRank[i]] = i;
   }
-  for (const i of byRank) if (i >= 0) order.push(i);
-  for (let i = 0; i < count; i++) if (previousRank[i] < 0) order.push(i);
+  let at = 0;
+  for (const i of byRank) if (i >= 0) order[at++] = i;
+  for (let i = 0; i < count; i++) if (previousRank[i] < 0) order[at++] = i;
   return order;
 }

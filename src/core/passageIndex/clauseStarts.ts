@@ -119,28 +119,44 @@ export function* buildClauseStarts(text: string, starts: Int32Array, lengths: In
   yield;
   const added = yield* sortInSteps(unsorted, keyOf, compare);
   // Where each added clause start goes among the carried ones (in order, so each search starts at the last place).
-  const clausePos = new Int32Array(positions.length);
-  const clausePassage = new Int32Array(positions.length);
-  let out = 0;
-  let next = 0;
-  const copyCarried = (to: number): void => {
-    clausePos.set(positions.subarray(next, to), out);
-    clausePassage.set(owners.subarray(next, to), out);
-    out += to - next;
-    next = to;
-  };
-  for (const entry of added) {
-    let lo = next;
+  const merged = { clausePos: new Int32Array(positions.length), clausePassage: new Int32Array(positions.length), out: 0, next: 0 };
+  for (let from = 0; from < added.length; from += PASSAGES_PER_STEP) {
+    placeAdded(merged, positions, owners, carriedCount, added.subarray(from, from + PASSAGES_PER_STEP), compare);
+    yield;
+  }
+  copyCarried(merged, positions, owners, carriedCount);
+  return { clausePos: merged.clausePos, clausePassage: merged.clausePassage, carried: carriedCount };
+}
+
+/** The clause starts being merged: the arrays, how many are written, and the first carried one not yet copied. */
+interface MergedClauseStarts {
+  readonly clausePos: Int32Array;
+  readonly clausePassage: Int32Array;
+  out: number;
+  next: number;
+}
+
+/** Writes the `added` clause starts (sorted, after those written before) each after the carried ones before it. */
+function placeAdded(merged: MergedClauseStarts, positions: Int32Array, owners: Int32Array, carriedCount: number, added: Int32Array, compare: (x: number, y: number) => number): void {
+  for (let k = 0; k < added.length; k++) {
+    const entry = added[k];
+    let lo = merged.next;
     let hi = carriedCount;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (compare(mid, entry) < 0) lo = mid + 1;
       else hi = mid;
     }
-    if (lo > next) copyCarried(lo);
-    clausePos[out] = positions[entry];
-    clausePassage[out++] = owners[entry];
+    if (lo > merged.next) copyCarried(merged, positions, owners, lo);
+    merged.clausePos[merged.out] = positions[entry];
+    merged.clausePassage[merged.out++] = owners[entry];
   }
-  copyCarried(carriedCount);
-  return { clausePos, clausePassage, carried: carriedCount };
+}
+
+/** Copies the carried clause starts from the first not yet copied up to `to`. */
+function copyCarried(merged: MergedClauseStarts, positions: Int32Array, owners: Int32Array, to: number): void {
+  merged.clausePos.set(positions.subarray(merged.next, to), merged.out);
+  merged.clausePassage.set(owners.subarray(merged.next, to), merged.out);
+  merged.out += to - merged.next;
+  merged.next = to;
 }
